@@ -1,0 +1,11 @@
+export {
+  COMPARED_FIELDS,
+  coreRunners,
+  evaluationRunner,
+  resultMismatch,
+  runHashSuite,
+  runSuite,
+  type Evaluator,
+  type KindRunner,
+  type SuiteReport,
+} from './suite.js';
