@@ -1,7 +1,8 @@
 import { compileConjunction, type Matcher, type SegmentLookup } from './conditions.js';
 import { Malformed, isRecord } from './malformed.js';
 import { frozenValue, parseError, served } from './results.js';
-import { ServePlan, compileServe, variantValue } from './serve.js';
+import type { ServePlan} from './serve.js';
+import { compileServe, variantValue } from './serve.js';
 import type { Context, EvaluationResult, JsonValue } from './types.js';
 
 /** Prerequisite chains longer than this are rejected, as are cycles. */

@@ -1,5 +1,6 @@
 import { compileSegments } from './segments.js';
-import { CompiledFlag, MAX_PREREQUISITE_DEPTH, brokenFlag, compileFlag } from './flag.js';
+import type { CompiledFlag} from './flag.js';
+import { MAX_PREREQUISITE_DEPTH, brokenFlag, compileFlag } from './flag.js';
 import { isRecord } from './malformed.js';
 import { asContext } from './context.js';
 import { flagNotFound, parseError } from './results.js';

@@ -1,0 +1,56 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import dial from './tools/eslint/package-boundaries.js';
+
+/**
+ * The dependency arrows of DESIGN.md: cli → server → core, sdk-* → core,
+ * console → core (in the browser) and the HTTP API. Nothing imports server but
+ * cli, and core touches no I/O.
+ */
+export const boundaries = {
+  core: { imports: [], builtins: false, dependencies: { zod: ['src/validation/'] } },
+  server: { imports: ['core'], builtins: true },
+  cli: { imports: ['server', 'core'], builtins: true },
+  'sdk-node': { imports: ['core'], builtins: true },
+  'sdk-web': { imports: ['core'], builtins: false },
+  console: { imports: ['core'], builtins: false },
+  bench: { imports: ['core', 'sdk-node', 'sdk-web', 'cli'], builtins: true },
+};
+
+// Time, randomness and I/O come into core as parameters, never from globals.
+const coreGlobals = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'process', 'require', 'localStorage', 'sessionStorage', 'document', 'window', 'navigator', 'setTimeout', 'setInterval'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.dial/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    plugins: { dial },
+    rules: {
+      'dial/package-boundaries': ['error', { packages: boundaries }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...coreGlobals.map((name) => ({ name, message: 'core is free of I/O: take it as a parameter.' }))],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'core takes the time as a parameter.' },
+        { object: 'Math', property: 'random', message: 'core takes randomness as a parameter.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core takes the time as a parameter.' },
+      ],
+      'no-console': 'error',
+    },
+  },
+);
