@@ -36,7 +36,7 @@ export function resultMismatch(expected: Record<string, unknown>, actual: Evalua
   const wrong: string[] = [];
   for (const field of COMPARED_FIELDS) {
     const want = canonical(expected[field]);
-    const got = canonical((actual as Record<string, unknown>)[field]);
+    const got = canonical((actual as unknown as Record<string, unknown>)[field]);
     if (want !== got) wrong.push(`${field}: expected ${want}, got ${got}`);
   }
   return wrong.length === 0 ? undefined : wrong.join('; ');
