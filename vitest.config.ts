@@ -1,10 +1,37 @@
 import { defineConfig } from 'vitest/config';
 
+const resolve = { conditions: ['dial-source'] };
+const postgresUrl = process.env.DIAL_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * Every test runs on the embedded database; the server's tests run a second
+ * time on the real PostgreSQL server (DIAL_TEST_POSTGRES_URL).
+ */
 export default defineConfig({
-  resolve: { conditions: ['dial-source'] },
-  ssr: { resolve: { conditions: ['dial-source'] } },
+  resolve,
+  ssr: { resolve },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'bench/*/src/**/*.test.ts', 'tools/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        resolve,
+        ssr: { resolve },
+        test: {
+          name: 'embedded',
+          include: ['packages/*/src/**/*.test.ts', 'bench/*/src/**/*.test.ts', 'tools/**/*.test.ts', 'scripts/**/*.test.ts'],
+          env: { DIAL_TEST_DATABASE_URL: '' },
+        },
+      },
+      {
+        resolve,
+        ssr: { resolve },
+        test: {
+          name: 'postgres',
+          include: ['packages/server/src/**/*.test.ts'],
+          env: { DIAL_TEST_DATABASE_URL: postgresUrl },
+        },
+      },
+    ],
   },
 });

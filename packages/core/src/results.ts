@@ -11,7 +11,7 @@ function deepFreeze<T>(value: T): T {
 
 /** A frozen copy of a variant value that does not alias the snapshot it came from. */
 export function frozenValue(value: JsonValue): JsonValue {
-  return typeof value === 'object' && value !== null ? deepFreeze(structuredClone(value)) : value;
+  return typeof value === 'object' && value !== null ? deepFreeze(JSON.parse(JSON.stringify(value)) as JsonValue) : value;
 }
 
 export function served(

@@ -1,0 +1,68 @@
+import { ConfigError, VERSION, loadConfig, startServer } from '@dial/server';
+
+const HELP = `dial ${VERSION}: feature flags, rollouts, journeys, experiments and error budgets
+
+Usage:
+  dial serve      start the server (the default)
+  dial version    print the version
+  dial help       print this help
+
+Configuration, from environment variables:
+  DIAL_PORT         port to listen on (default 4242)
+  DIAL_HOST         address to bind (default 0.0.0.0)
+  DATABASE_URL      PostgreSQL connection string; without it Dial uses an embedded database
+  DIAL_DATA_DIR     where the embedded database lives (default ./.dial)
+  DIAL_LOG_LEVEL    fatal, error, warn, info, debug, trace or silent (default info)
+  DIAL_ADMIN_TOKEN  an admin token to install on start (at least 24 characters)
+`;
+
+async function serve(): Promise<void> {
+  const config = loadConfig(process.env, process.cwd());
+  const server = await startServer(config, process.stdout);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Runs the `dial` command with its arguments; resolves to the exit code, or never for `serve`. */
+export async function main(args: readonly string[]): Promise<number | undefined> {
+  const command = args[0] ?? 'serve';
+  switch (command) {
+    case 'serve':
+      try {
+        await serve();
+        return undefined;
+      } catch (error) {
+        if (error instanceof ConfigError) {
+          process.stderr.write(`dial: ${error.message}\n`);
+          return 2;
+        }
+        process.stderr.write(`dial: could not start: ${(error as Error).message}\n`);
+        return 1;
+      }
+    case 'version':
+    case '--version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return 0;
+    default:
+      process.stderr.write(`dial: unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+import { auditRoutes } from './audit/audit-routes.js';
+import { tokenRoutes } from './auth/token-routes.js';
+import { projectRoutes } from './flags/project-routes.js';
+import type { Database } from './platform/db.js';
+import { type App, createHttp } from './platform/http.js';
+import { createMetrics } from './platform/metrics.js';
+import type { Migration } from './platform/migrate.js';
+import { systemRoutes } from './platform/system-routes.js';
+
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  migrations: readonly Migration[];
+}
+
+/**
+ * The HTTP application on a migrated database: every domain's routes under
+ * `/api/v1`, plus health, readiness and metrics. Tests call `inject()` on it.
+ */
+export async function buildApp({ db, logger, migrations }: AppDeps): Promise<App> {
+  const metrics = createMetrics(() => db.poolStats());
+  const app = await createHttp({ logger, metrics, version: VERSION });
+  await app.register(systemRoutes(db, metrics, migrations));
+  await app.register(
+    async (api: App) => {
+      await api.register(projectRoutes(db));
+      await api.register(tokenRoutes(db));
+      await api.register(auditRoutes(db));
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,162 @@
+import type { Queryable } from '../platform/db.js';
+import { isoDate } from '../platform/schemas.js';
+
+export interface Project {
+  key: string;
+  name: string;
+  description: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Environment {
+  key: string;
+  name: string;
+  description: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Row {
+  id: number;
+  key: string;
+  name: string;
+  description: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const fromRow = (row: Row) => ({
+  key: row.key,
+  name: row.name,
+  description: row.description,
+  version: Number(row.version),
+  createdAt: isoDate(row.created_at),
+  updatedAt: isoDate(row.updated_at),
+});
+
+/** A project with its database id, for the queries of other tables. */
+export interface ProjectRef extends Project {
+  id: number;
+}
+
+export interface EnvironmentRef extends Environment {
+  id: number;
+  projectId: number;
+}
+
+export async function listProjects(db: Queryable): Promise<Project[]> {
+  const { rows } = await db.query<Row>('SELECT * FROM projects ORDER BY key');
+  return rows.map(fromRow);
+}
+
+/** The project with `key`; `lock` holds it until the transaction ends. */
+export async function findProject(db: Queryable, key: string, lock = false): Promise<ProjectRef | undefined> {
+  const { rows } = await db.query<Row>(`SELECT * FROM projects WHERE key = $1${lock ? ' FOR UPDATE' : ''}`, [key]);
+  const row = rows[0];
+  return row === undefined ? undefined : { id: Number(row.id), ...fromRow(row) };
+}
+
+export async function insertProject(db: Queryable, input: { key: string; name: string; description: string }): Promise<ProjectRef> {
+  const { rows } = await db.query<Row>('INSERT INTO projects (key, name, description) VALUES ($1, $2, $3) RETURNING *', [
+    input.key,
+    input.name,
+    input.description,
+  ]);
+  const row = rows[0]!;
+  return { id: Number(row.id), ...fromRow(row) };
+}
+
+export async function updateProject(db: Queryable, id: number, input: { name: string; description: string }): Promise<Project> {
+  const { rows } = await db.query<Row>(
+    'UPDATE projects SET name = $2, description = $3, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *',
+    [id, input.name, input.description],
+  );
+  return fromRow(rows[0]!);
+}
+
+export async function deleteProject(db: Queryable, id: number): Promise<void> {
+  await db.query('DELETE FROM projects WHERE id = $1', [id]);
+}
+
+export async function countProjectContents(db: Queryable, projectId: number): Promise<{ flags: number; segments: number }> {
+  const { rows } = await db.query<{ flags: number; segments: number }>(
+    `SELECT (SELECT count(*)::int FROM flags WHERE project_id = $1) AS flags,
+            (SELECT count(*)::int FROM segments WHERE project_id = $1) AS segments`,
+    [projectId],
+  );
+  return { flags: Number(rows[0]!.flags), segments: Number(rows[0]!.segments) };
+}
+
+export async function listEnvironments(db: Queryable, projectId: number): Promise<EnvironmentRef[]> {
+  const { rows } = await db.query<Row & { project_id: number }>('SELECT * FROM environments WHERE project_id = $1 ORDER BY id', [projectId]);
+  return rows.map((row) => ({ id: Number(row.id), projectId: Number(row.project_id), ...fromRow(row) }));
+}
+
+export async function findEnvironment(db: Queryable, projectId: number, key: string, lock = false): Promise<EnvironmentRef | undefined> {
+  const { rows } = await db.query<Row & { project_id: number }>(
+    `SELECT * FROM environments WHERE project_id = $1 AND key = $2${lock ? ' FOR UPDATE' : ''}`,
+    [projectId, key],
+  );
+  const row = rows[0];
+  return row === undefined ? undefined : { id: Number(row.id), projectId: Number(row.project_id), ...fromRow(row) };
+}
+
+export async function findEnvironmentById(db: Queryable, id: number): Promise<(EnvironmentRef & { projectKey: string }) | undefined> {
+  const { rows } = await db.query<Row & { project_id: number; project_key: string }>(
+    'SELECT e.*, p.key AS project_key FROM environments e JOIN projects p ON p.id = e.project_id WHERE e.id = $1',
+    [id],
+  );
+  const row = rows[0];
+  return row === undefined ? undefined : { id: Number(row.id), projectId: Number(row.project_id), projectKey: row.project_key, ...fromRow(row) };
+}
+
+export async function insertEnvironment(
+  db: Queryable,
+  projectId: number,
+  input: { key: string; name: string; description: string },
+): Promise<EnvironmentRef> {
+  const { rows } = await db.query<Row & { project_id: number }>(
+    'INSERT INTO environments (project_id, key, name, description) VALUES ($1, $2, $3, $4) RETURNING *',
+    [projectId, input.key, input.name, input.description],
+  );
+  const row = rows[0]!;
+  return { id: Number(row.id), projectId, ...fromRow(row) };
+}
+
+export async function updateEnvironment(db: Queryable, id: number, input: { name: string; description: string }): Promise<Environment> {
+  const { rows } = await db.query<Row>(
+    'UPDATE environments SET name = $2, description = $3, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *',
+    [id, input.name, input.description],
+  );
+  return fromRow(rows[0]!);
+}
+
+export async function deleteEnvironment(db: Queryable, id: number): Promise<void> {
+  await db.query('DELETE FROM environments WHERE id = $1', [id]);
+}
+
+/**
+ * Gives every flag of the project a configuration in a new environment:
+ * copied from `source` when given, otherwise off and serving its off variant.
+ */
+export async function seedFlagConfigs(db: Queryable, projectId: number, environmentId: number, sourceEnvironmentId?: number): Promise<void> {
+  if (sourceEnvironmentId !== undefined) {
+    await db.query(
+      `INSERT INTO flag_configs (flag_id, environment_id, enabled, off_variant, prerequisites, rules, fallthrough)
+       SELECT c.flag_id, $2, c.enabled, c.off_variant, c.prerequisites, c.rules, c.fallthrough
+         FROM flag_configs c JOIN flags f ON f.id = c.flag_id
+        WHERE f.project_id = $1 AND c.environment_id = $3`,
+      [projectId, environmentId, sourceEnvironmentId],
+    );
+    return;
+  }
+  await db.query(
+    `INSERT INTO flag_configs (flag_id, environment_id, enabled, off_variant, fallthrough)
+     SELECT id, $2, false, off_variant, jsonb_build_object('variant', on_variant) FROM flags WHERE project_id = $1`,
+    [projectId, environmentId],
+  );
+}

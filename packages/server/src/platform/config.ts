@@ -1,0 +1,61 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment. */
+export interface Config {
+  /** TCP port to listen on (`DIAL_PORT`, default 4242). */
+  readonly port: number;
+  /** Address to bind (`DIAL_HOST`, default 0.0.0.0). */
+  readonly host: string;
+  /** A PostgreSQL connection string (`DATABASE_URL`); without it Dial runs on the embedded database. */
+  readonly databaseUrl: string | undefined;
+  /** Where the embedded database and other local state live (`DIAL_DATA_DIR`, default ./.dial). */
+  readonly dataDir: string;
+  /** pino level (`DIAL_LOG_LEVEL`, default info). */
+  readonly logLevel: LogLevel;
+  /** An admin token to install on start for automated setups (`DIAL_ADMIN_TOKEN`). */
+  readonly adminToken: string | undefined;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Configuration that cannot be used; the message names the variable. */
+export class ConfigError extends Error {}
+
+/** The shortest admin token accepted from the environment: anything shorter is guessable. */
+export const MIN_ADMIN_TOKEN_LENGTH = 24;
+
+/**
+ * Reads the configuration from environment variables, rejecting bad values
+ * with a message that names the variable.
+ *
+ * @example
+ * loadConfig({ DIAL_PORT: '8080' }, '/srv/dial'); // { port: 8080, dataDir: '/srv/dial/.dial', ... }
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): Config {
+  const portText = env.DIAL_PORT?.trim() || '4242';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new ConfigError(`DIAL_PORT must be a port number from 0 to 65535, not "${portText}"`);
+  }
+  const logLevel = (env.DIAL_LOG_LEVEL?.trim() || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`DIAL_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// connection string');
+  }
+  const adminToken = env.DIAL_ADMIN_TOKEN?.trim() || undefined;
+  if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new ConfigError(`DIAL_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long`);
+  }
+  return {
+    port,
+    host: env.DIAL_HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(cwd, env.DIAL_DATA_DIR?.trim() || '.dial'),
+    logLevel: logLevel as LogLevel,
+    adminToken,
+  };
+}

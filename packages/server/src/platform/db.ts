@@ -1,0 +1,146 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface QueryResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+/** Something SQL can be sent to: the database, or one transaction of it. */
+export interface Queryable {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+}
+
+/** One connection held for a while, e.g. to keep a session-level advisory lock. */
+export interface Session extends Queryable {
+  /** Runs a script of several statements. */
+  exec(script: string): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/** PostgreSQL, embedded or real: the same SQL runs on both. */
+export interface Database extends Queryable {
+  readonly kind: 'embedded' | 'postgres';
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Holds one connection for `work`. */
+  session<T>(work: (session: Session) => Promise<T>): Promise<T>;
+  /** Subscribes to a NOTIFY channel; returns the unsubscribe function. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+}
+
+/** The embedded database in `dataDir`, or in memory when `dataDir` is undefined. */
+export async function openEmbedded(dataDir: string | undefined): Promise<Database> {
+  let db: PGlite;
+  if (dataDir === undefined) {
+    db = await PGlite.create();
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    db = await PGlite.create(path.join(dataDir, 'pgdata'));
+  }
+  const toResult = <R>(result: { rows: R[]; affectedRows?: number }): QueryResult<R> => ({
+    rows: result.rows,
+    rowCount: result.affectedRows ?? result.rows.length,
+  });
+  const queryable = (target: Pick<PGlite, 'query'>): Queryable => ({
+    async query<R>(text: string, params?: readonly unknown[]) {
+      return toResult(await target.query<R>(text, params as unknown[] | undefined));
+    },
+  });
+  let closed = false;
+  return {
+    kind: 'embedded',
+    ...queryable(db),
+    transaction: (work) => db.transaction((tx) => work(queryable(tx))),
+    // One embedded connection: a session is the database itself.
+    session: (work) =>
+      work({
+        ...queryable(db),
+        exec: async (script) => {
+          await db.exec(script);
+        },
+      }),
+    async listen(channel, onMessage) {
+      const unsubscribe = await db.listen(channel, onMessage);
+      return async () => unsubscribe();
+    },
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.close();
+    },
+  };
+}
+
+/** A pooled connection to a real PostgreSQL server. */
+export function openPostgres(connectionString: string, options: { max?: number } = {}): Database {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, idleTimeoutMillis: 30_000 });
+  // An idle client that loses its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const queryable = (target: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<R>(text: string, params?: readonly unknown[]) {
+      const result = await target.query(text, params as unknown[] | undefined);
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    },
+  });
+  let closed = false;
+  return {
+    kind: 'postgres',
+    ...queryable(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(queryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async session(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          ...queryable(client),
+          exec: async (script) => {
+            await client.query(script);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onMessage) {
+      const client = new pg.Client({ connectionString });
+      client.on('error', () => undefined);
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) onMessage(message.payload ?? '');
+      });
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
