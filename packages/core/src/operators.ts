@@ -5,41 +5,45 @@ import type { Operator } from './types.js';
 /** Tests one present, non-array attribute value against a condition's values. */
 export type ValueTest = (value: unknown) => boolean;
 
-const never: ValueTest = () => false;
+export type Scalar = string | number | boolean;
 
-// Below this many values a linear scan beats hashing.
-const SET_THRESHOLD = 8;
+/**
+ * What a condition's operator and values reduce to, once, at compile time.
+ * Operand values of the wrong type are dropped: they can never match.
+ * Both the interpreter and the code generator work from this plan, so they
+ * cannot disagree on which operands count.
+ */
+export type OperandPlan =
+  | { readonly kind: 'never' }
+  | { readonly kind: 'eq'; readonly operands: readonly Scalar[] }
+  | { readonly kind: 'text'; readonly method: 'includes' | 'startsWith' | 'endsWith'; readonly operands: readonly string[] }
+  /** "Less than any value" is "less than the largest"; the other orderings likewise. */
+  | { readonly kind: 'number'; readonly compare: '<' | '<=' | '>' | '>='; readonly bound: number }
+  | { readonly kind: 'test'; readonly test: ValueTest };
 
-function eqTest(values: readonly unknown[]): ValueTest {
-  const scalars = values.filter(
-    (v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)),
-  );
-  if (scalars.length === 0) return never;
-  if (scalars.length === 1) {
-    const only = scalars[0];
-    return (v) => v === only;
-  }
-  if (scalars.length < SET_THRESHOLD) {
-    return (v) => {
-      for (let i = 0; i < scalars.length; i++) if (scalars[i] === v) return true;
-      return false;
-    };
-  }
-  const set = new Set(scalars);
-  return (v) => set.has(v);
+const NEVER: OperandPlan = { kind: 'never' };
+
+const isScalar = (v: unknown): v is Scalar =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isDefined = <T>(v: T | undefined): v is T => v !== undefined;
+
+const max = (xs: readonly number[]) => xs.reduce((a, b) => Math.max(a, b));
+const min = (xs: readonly number[]) => xs.reduce((a, b) => Math.min(a, b));
+
+function textPlan(values: readonly unknown[], method: 'includes' | 'startsWith' | 'endsWith'): OperandPlan {
+  const operands = values.filter(isString);
+  return operands.length === 0 ? NEVER : { kind: 'text', method, operands };
 }
 
-function stringTest(values: readonly unknown[], match: (value: string, operand: string) => boolean): ValueTest {
-  const operands = values.filter((v): v is string => typeof v === 'string');
-  if (operands.length === 0) return never;
-  return (v) => {
-    if (typeof v !== 'string') return false;
-    for (let i = 0; i < operands.length; i++) if (match(v, operands[i]!)) return true;
-    return false;
-  };
+function numberPlan(values: readonly unknown[], compare: '<' | '<=' | '>' | '>='): OperandPlan {
+  const operands = values.filter(isNumber);
+  if (operands.length === 0) return NEVER;
+  return { kind: 'number', compare, bound: compare === '<' || compare === '<=' ? max(operands) : min(operands) };
 }
 
-function regexTest(values: readonly unknown[]): ValueTest {
+function regexPlan(values: readonly unknown[]): OperandPlan {
   const patterns: RegExp[] = [];
   for (const v of values) {
     if (typeof v !== 'string') continue;
@@ -49,91 +53,142 @@ function regexTest(values: readonly unknown[]): ValueTest {
       // A pattern that does not compile never matches; validation rejects it on save.
     }
   }
-  if (patterns.length === 0) return never;
-  return (v) => {
-    if (typeof v !== 'string') return false;
-    for (let i = 0; i < patterns.length; i++) if (patterns[i]!.test(v)) return true;
-    return false;
+  if (patterns.length === 0) return NEVER;
+  return {
+    kind: 'test',
+    test: (v) => {
+      if (typeof v !== 'string') return false;
+      for (let i = 0; i < patterns.length; i++) if (patterns[i]!.test(v)) return true;
+      return false;
+    },
   };
 }
 
-/** "Less than any value" is "less than the largest"; the other orderings likewise. */
-function orderedTest(operands: number[], op: 'lt' | 'lte' | 'gt' | 'gte', read: (v: unknown) => number | undefined): ValueTest {
-  if (operands.length === 0) return never;
-  const bound = op === 'lt' || op === 'lte' ? operands.reduce((a, b) => Math.max(a, b)) : operands.reduce((a, b) => Math.min(a, b));
-  switch (op) {
-    case 'lt':
-      return (v) => {
-        const x = read(v);
-        return x !== undefined && x < bound;
-      };
-    case 'lte':
-      return (v) => {
-        const x = read(v);
-        return x !== undefined && x <= bound;
-      };
-    case 'gt':
-      return (v) => {
-        const x = read(v);
-        return x !== undefined && x > bound;
-      };
-    case 'gte':
-      return (v) => {
-        const x = read(v);
-        return x !== undefined && x >= bound;
-      };
-  }
+function instantPlan(values: readonly unknown[], before: boolean): OperandPlan {
+  const operands = values.map(parseInstant).filter(isDefined);
+  if (operands.length === 0) return NEVER;
+  const bound = before ? max(operands) : min(operands);
+  return {
+    kind: 'test',
+    test: before
+      ? (v) => {
+          const t = parseInstant(v);
+          return t !== undefined && t < bound;
+        }
+      : (v) => {
+          const t = parseInstant(v);
+          return t !== undefined && t > bound;
+        },
+  };
 }
 
-const readNumber = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-
-function semverTest(values: readonly unknown[], accept: (order: number) => boolean): ValueTest {
+function semverPlan(values: readonly unknown[], accept: (order: number) => boolean): OperandPlan {
   const operands = values.map(parseSemVer).filter((v): v is SemVer => v !== undefined);
-  if (operands.length === 0) return never;
-  return (v) => {
-    const version = parseSemVer(v);
-    if (version === undefined) return false;
-    for (let i = 0; i < operands.length; i++) if (accept(compareSemVer(version, operands[i]!))) return true;
-    return false;
+  if (operands.length === 0) return NEVER;
+  return {
+    kind: 'test',
+    test: (v) => {
+      const version = parseSemVer(v);
+      if (version === undefined) return false;
+      for (let i = 0; i < operands.length; i++) if (accept(compareSemVer(version, operands[i]!))) return true;
+      return false;
+    },
   };
 }
 
-/**
- * The test for `op` over `values`, or undefined for an unknown operator.
- * Operand values of the wrong type are ignored: they can never match.
- */
-export function valueTest(op: Operator, values: readonly unknown[]): ValueTest | undefined {
+/** The plan for `op` over `values`, or undefined for an unknown operator (`exists` has no operands). */
+export function planOperands(op: Operator, values: readonly unknown[]): OperandPlan | undefined {
   switch (op) {
-    case 'eq':
-      return eqTest(values);
+    case 'eq': {
+      const operands = values.filter(isScalar);
+      return operands.length === 0 ? NEVER : { kind: 'eq', operands };
+    }
     case 'contains':
-      return stringTest(values, (v, x) => v.includes(x));
+      return textPlan(values, 'includes');
     case 'startsWith':
-      return stringTest(values, (v, x) => v.startsWith(x));
+      return textPlan(values, 'startsWith');
     case 'endsWith':
-      return stringTest(values, (v, x) => v.endsWith(x));
+      return textPlan(values, 'endsWith');
     case 'matches':
-      return regexTest(values);
+      return regexPlan(values);
     case 'lt':
+      return numberPlan(values, '<');
     case 'lte':
+      return numberPlan(values, '<=');
     case 'gt':
+      return numberPlan(values, '>');
     case 'gte':
-      return orderedTest(
-        values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)),
-        op,
-        readNumber,
-      );
+      return numberPlan(values, '>=');
     case 'before':
-      return orderedTest(values.map(parseInstant).filter((v): v is number => v !== undefined), 'lt', parseInstant);
+      return instantPlan(values, true);
     case 'after':
-      return orderedTest(values.map(parseInstant).filter((v): v is number => v !== undefined), 'gt', parseInstant);
+      return instantPlan(values, false);
     case 'semverEq':
-      return semverTest(values, (order) => order === 0);
+      return semverPlan(values, (order) => order === 0);
     case 'semverLt':
-      return semverTest(values, (order) => order < 0);
+      return semverPlan(values, (order) => order < 0);
     case 'semverGt':
-      return semverTest(values, (order) => order > 0);
+      return semverPlan(values, (order) => order > 0);
     default:
       return undefined;
   }
+}
+
+// Below this many values a linear scan beats hashing.
+export const SET_THRESHOLD = 8;
+
+const never: ValueTest = () => false;
+
+/** The interpreter's test for a plan. */
+export function planTest(plan: OperandPlan): ValueTest {
+  switch (plan.kind) {
+    case 'never':
+      return never;
+    case 'eq': {
+      const operands = plan.operands;
+      if (operands.length === 1) {
+        const only = operands[0];
+        return (v) => v === only;
+      }
+      if (operands.length < SET_THRESHOLD) {
+        return (v) => {
+          for (let i = 0; i < operands.length; i++) if (operands[i] === v) return true;
+          return false;
+        };
+      }
+      const set = new Set<unknown>(operands);
+      return (v) => set.has(v);
+    }
+    case 'text': {
+      const { operands, method } = plan;
+      return (v) => {
+        if (typeof v !== 'string') return false;
+        for (let i = 0; i < operands.length; i++) if (v[method](operands[i]!)) return true;
+        return false;
+      };
+    }
+    case 'number': {
+      const bound = plan.bound;
+      switch (plan.compare) {
+        case '<':
+          return (v) => typeof v === 'number' && v < bound;
+        case '<=':
+          return (v) => typeof v === 'number' && v <= bound;
+        case '>':
+          return (v) => typeof v === 'number' && v > bound;
+        case '>=':
+          return (v) => typeof v === 'number' && v >= bound;
+      }
+      break;
+    }
+    case 'test':
+      return plan.test;
+  }
+  return never;
+}
+
+/** The test for `op` over `values`, or undefined for an unknown operator. */
+export function valueTest(op: Operator, values: readonly unknown[]): ValueTest | undefined {
+  const plan = planOperands(op, values);
+  return plan === undefined ? undefined : planTest(plan);
 }

@@ -12,21 +12,23 @@ const hasOwn = Object.prototype.hasOwnProperty;
  */
 export class ServePlan {
   private constructor(
-    private readonly fixed: EvaluationResult | undefined,
-    private readonly salt: SaltState | undefined,
+    readonly fixed: EvaluationResult | undefined,
+    readonly salt: SaltState | undefined,
+    /** The attribute a rollout buckets by. */
+    readonly bucketBy: string,
     private readonly unitOf: AttributeGetter | undefined,
     /** Running sums of the split weights. */
-    private readonly bounds: readonly number[],
-    private readonly results: readonly EvaluationResult[],
-    private readonly keyMissing: EvaluationResult | undefined,
+    readonly bounds: readonly number[],
+    readonly results: readonly EvaluationResult[],
+    readonly keyMissing: EvaluationResult | undefined,
   ) {}
 
   static fixed(result: EvaluationResult): ServePlan {
-    return new ServePlan(result, undefined, undefined, [], [], undefined);
+    return new ServePlan(result, undefined, '', undefined, [], [], undefined);
   }
 
   static rollout(salt: string, bucketBy: string, bounds: number[], results: EvaluationResult[]): ServePlan {
-    return new ServePlan(undefined, saltState(salt), attributeGetter(bucketBy), bounds, results, targetingKeyMissing(bucketBy));
+    return new ServePlan(undefined, saltState(salt), bucketBy, attributeGetter(bucketBy), bounds, results, targetingKeyMissing(bucketBy));
   }
 
   serve(context: Context): EvaluationResult {
