@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { coreRunners, runSuite } from './conformance/suite.js';
+import { coreRunners, evaluationRunner, runSuite } from './conformance/suite.js';
 import { evaluate, evaluateAll } from './evaluate.js';
 import { CompiledSnapshot } from './snapshot.js';
 import type { Flag, Snapshot } from './types.js';
@@ -8,10 +8,19 @@ import type { Flag, Snapshot } from './types.js';
 const specDir = new URL('../../../../shared/spec/evaluation/', import.meta.url);
 
 describe('conformance suites', () => {
-  it.each(readdirSync(specDir).filter((f) => f.endsWith('.json')))('%s passes every case', (file) => {
+  const suites = readdirSync(specDir).filter((f) => f.endsWith('.json'));
+  const interpreter = {
+    ...coreRunners,
+    evaluation: evaluationRunner((snapshot, flag, context) => CompiledSnapshot.compile(snapshot, { codegen: false }).evaluate(flag, context)),
+  };
+  it.each(suites)('%s passes every case with generated code', (file) => {
     const report = runSuite(JSON.parse(readFileSync(new URL(file, specDir), 'utf8')), coreRunners);
     expect(report.failures).toEqual([]);
     expect(report.passed).toBeGreaterThan(0);
+  });
+  it.each(suites)('%s passes every case with the interpreter', (file) => {
+    const report = runSuite(JSON.parse(readFileSync(new URL(file, specDir), 'utf8')), interpreter);
+    expect(report.failures).toEqual([]);
   });
 });
 

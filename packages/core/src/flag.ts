@@ -1,21 +1,25 @@
 import { compileConjunction, type Matcher, type SegmentLookup } from './conditions.js';
 import { Malformed, isRecord } from './malformed.js';
 import { frozenValue, parseError, served } from './results.js';
-import type { ServePlan} from './serve.js';
-import { compileServe, variantValue } from './serve.js';
+import { generateTargeting } from './codegen.js';
+import { type ServePlan, compileServe, variantValue } from './serve.js';
 import type { Context, EvaluationResult, JsonValue } from './types.js';
 
 /** Prerequisite chains longer than this are rejected, as are cycles. */
 export const MAX_PREREQUISITE_DEPTH = 10;
 
 interface CompiledRule {
+  readonly when: unknown;
   readonly matches: Matcher;
   readonly plan: ServePlan;
 }
 
-interface Targeting {
-  readonly rules: readonly CompiledRule[];
-  readonly fallthrough: ServePlan;
+/** Rules and fallthrough as one function from context to result. */
+type Targeting = (context: Context) => EvaluationResult;
+
+export interface CompileOptions {
+  /** Generate JavaScript for targeting when the runtime allows it (default true); false forces the interpreter. */
+  codegen?: boolean;
 }
 
 export interface PrerequisiteLink {
@@ -33,7 +37,7 @@ export class CompiledFlag {
     private readonly enabled: boolean,
     private readonly disabled: EvaluationResult,
     readonly prerequisites: readonly PrerequisiteLink[],
-    private readonly targeting: Targeting | Malformed,
+    private readonly targeting: Targeting,
     /** Set when the prerequisites cannot be read, or after linking when they form a cycle or too deep a chain. */
     public prerequisiteProblem: EvaluationResult | undefined,
   ) {}
@@ -55,21 +59,14 @@ export class CompiledFlag {
         }
       }
     }
-    const targeting = this.targeting;
-    if (targeting instanceof Malformed) return parseError(targeting.message);
-    const rules = targeting.rules;
-    for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i]!;
-      if (rule.matches(context)) return rule.plan.serve(context);
-    }
-    return targeting.fallthrough.serve(context);
+    return this.targeting(context);
   }
 }
 
 /** A flag whose document cannot be read at all evaluates to PARSE_ERROR. */
 export function brokenFlag(key: string, message: string): CompiledFlag {
   const error = parseError(message);
-  return new CompiledFlag(key, true, error, [], new Malformed(message), undefined);
+  return new CompiledFlag(key, true, error, [], () => error, undefined);
 }
 
 function compileVariants(input: unknown): Record<string, JsonValue> | Malformed {
@@ -90,7 +87,31 @@ function compileTargeting(
   key: string,
   variants: Record<string, JsonValue>,
   segments: SegmentLookup,
-): Targeting | Malformed {
+  options: CompileOptions,
+): Targeting {
+  const compiled = compileRules(flag, key, variants, segments);
+  if (compiled instanceof Malformed) {
+    const error = parseError(compiled.message);
+    return () => error;
+  }
+  const { rules, fallthrough } = compiled;
+  const generated = options.codegen === false ? undefined : generateTargeting(rules, fallthrough, segments);
+  if (generated !== undefined) return generated;
+  return (context) => {
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      if (rule.matches(context)) return rule.plan.serve(context);
+    }
+    return fallthrough.serve(context);
+  };
+}
+
+function compileRules(
+  flag: Record<string, unknown>,
+  key: string,
+  variants: Record<string, JsonValue>,
+  segments: SegmentLookup,
+): { rules: CompiledRule[]; fallthrough: ServePlan } | Malformed {
   if (!Array.isArray(flag.rules)) return new Malformed('rules must be an array');
   const rules: CompiledRule[] = [];
   for (let i = 0; i < flag.rules.length; i++) {
@@ -102,7 +123,7 @@ function compileTargeting(
     if (matches instanceof Malformed) return matches;
     const plan = compileServe(rule.serve, `${path}.serve`, key, variants, 'TARGETING_MATCH', rule.id);
     if (plan instanceof Malformed) return plan;
-    rules.push({ matches, plan });
+    rules.push({ when: rule.when, matches, plan });
   }
   const fallthrough = compileServe(flag.fallthrough, 'fallthrough', key, variants, 'DEFAULT', undefined);
   if (fallthrough instanceof Malformed) return fallthrough;
@@ -133,7 +154,12 @@ function compilePrerequisites(
 }
 
 /** Compiles one flag document; prerequisites are linked afterwards by the snapshot. */
-export function compileFlag(flag: Record<string, unknown>, key: string, segments: SegmentLookup): CompiledFlag {
+export function compileFlag(
+  flag: Record<string, unknown>,
+  key: string,
+  segments: SegmentLookup,
+  options: CompileOptions = {},
+): CompiledFlag {
   const variants = compileVariants(flag.variants);
   if (variants instanceof Malformed) return brokenFlag(key, variants.message);
   if (typeof flag.enabled !== 'boolean') return brokenFlag(key, 'enabled must be a boolean');
@@ -148,7 +174,7 @@ export function compileFlag(flag: Record<string, unknown>, key: string, segments
     flag.enabled,
     disabled,
     prerequisites instanceof Malformed ? [] : prerequisites,
-    compileTargeting(flag, key, variants, segments),
+    compileTargeting(flag, key, variants, segments, options),
     prerequisites instanceof Malformed ? parseError(prerequisites.message) : undefined,
   );
 }

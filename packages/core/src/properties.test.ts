@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUCKETS, bucketOf, saltState } from './bucket.js';
+import { codegenAvailable } from './codegen.js';
 import { CompiledSnapshot } from './snapshot.js';
 import { OPERATORS, type EvaluationResult, type Flag } from './types.js';
 
@@ -85,6 +86,25 @@ describe('evaluation never throws', () => {
         for (const ctx of contexts) {
           for (const key of [...KEYS, 'missing']) expect(wellFormed(compiled.evaluate(key, ctx))).toBe(true);
           compiled.evaluateAll(ctx);
+        }
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+  });
+});
+
+describe('generated code', () => {
+  it('is available here, so the differential test below compares two engines', () => {
+    expect(codegenAvailable()).toBe(true);
+  });
+
+  it('evaluates exactly as the interpreter for arbitrary snapshots and contexts', () => {
+    fc.assert(
+      fc.property(snapshotDoc, fc.array(context, { minLength: 1, maxLength: 4 }), (snapshot, contexts) => {
+        const generated = CompiledSnapshot.compile(snapshot);
+        const interpreted = CompiledSnapshot.compile(snapshot, { codegen: false });
+        for (const ctx of contexts) {
+          for (const key of [...KEYS, 'missing']) expect(generated.evaluate(key, ctx)).toEqual(interpreted.evaluate(key, ctx));
         }
       }),
       { seed: SEED, numRuns: 3000 },

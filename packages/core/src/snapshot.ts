@@ -1,6 +1,5 @@
 import { compileSegments } from './segments.js';
-import type { CompiledFlag} from './flag.js';
-import { MAX_PREREQUISITE_DEPTH, brokenFlag, compileFlag } from './flag.js';
+import { type CompileOptions, type CompiledFlag, MAX_PREREQUISITE_DEPTH, brokenFlag, compileFlag } from './flag.js';
 import { isRecord } from './malformed.js';
 import { asContext } from './context.js';
 import { flagNotFound, parseError } from './results.js';
@@ -22,7 +21,7 @@ export class CompiledSnapshot {
    * const compiled = CompiledSnapshot.compile({ flags: [...], segments: [...] });
    * compiled.evaluate('checkout-v2', { key: 'user-1', country: 'DE' });
    */
-  static compile(snapshot: unknown): CompiledSnapshot {
+  static compile(snapshot: unknown, options: CompileOptions = {}): CompiledSnapshot {
     const source = isRecord(snapshot) ? snapshot : {};
     const segments = compileSegments(source.segments);
     const flags = new Map<string, CompiledFlag>();
@@ -31,7 +30,7 @@ export class CompiledSnapshot {
       for (const flag of source.flags as unknown[]) {
         if (!isRecord(flag) || typeof flag.key !== 'string') continue;
         if (flags.has(flag.key)) duplicates.add(flag.key);
-        else flags.set(flag.key, compileFlag(flag, flag.key, segments));
+        else flags.set(flag.key, compileFlag(flag, flag.key, segments, options));
       }
     }
     for (const key of duplicates) flags.set(key, brokenFlag(key, `flag "${key}" is defined more than once`));
