@@ -42,18 +42,52 @@ function finish(h: number, tail: number, tailLength: number, length: number): nu
   return h >>> 0;
 }
 
+/** Writes the UTF-8 bytes of code unit(s) at `input[i]` into `bytes`; returns how many units it consumed. */
+function encodeAt(input: string, i: number, out: { bytes: number; count: number }): number {
+  let c = input.charCodeAt(i);
+  if (c < 0x800) {
+    out.count = 2;
+    out.bytes = (0xc0 | (c >> 6)) | ((0x80 | (c & 0x3f)) << 8);
+    return 1;
+  }
+  let consumed = 1;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // Lone surrogates become U+FFFD, as TextEncoder does.
+    const next = i + 1 < input.length ? input.charCodeAt(i + 1) : 0;
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+      consumed = 2;
+    } else {
+      c = 0xfffd;
+    }
+  }
+  if (c < 0x10000) {
+    out.count = 3;
+    out.bytes = (0xe0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3f)) << 8) | ((0x80 | (c & 0x3f)) << 16);
+  } else {
+    out.count = 4;
+    out.bytes =
+      (0xf0 | (c >> 18)) | ((0x80 | ((c >> 12) & 0x3f)) << 8) | ((0x80 | ((c >> 6) & 0x3f)) << 16) | ((0x80 | (c & 0x3f)) << 24);
+  }
+  return consumed;
+}
+
+const encoded = { bytes: 0, count: 0 };
+
 /**
- * Folds the UTF-8 bytes of `input` into `state`. Returns the packed state via
- * the out-array to stay allocation-free on the hot path.
+ * Folds the UTF-8 bytes of `input` into `state`, then finishes the hash when
+ * `finishing`, or returns the state to continue from.
  */
-function absorb(state: HashState, input: string, out: number[]): void {
+function absorb(state: HashState, input: string, finishing: true): number;
+function absorb(state: HashState, input: string, finishing: false): HashState;
+function absorb(state: HashState, input: string, finishing: boolean): number | HashState {
   let h = state.h;
   let k = state.tail;
   let n = state.tailLength;
   let length = state.length;
   const size = input.length;
   for (let i = 0; i < size; i++) {
-    let c = input.charCodeAt(i);
+    const c = input.charCodeAt(i);
     if (c < 0x80) {
       k |= c << (n << 3);
       length++;
@@ -64,36 +98,9 @@ function absorb(state: HashState, input: string, out: number[]): void {
       }
       continue;
     }
-    // Multi-byte: encode the code point (lone surrogates become U+FFFD, as TextEncoder does).
-    let count: number;
-    let bytes: number; // up to four bytes, first byte lowest
-    if (c < 0x800) {
-      count = 2;
-      bytes = (0xc0 | (c >> 6)) | ((0x80 | (c & 0x3f)) << 8);
-    } else {
-      if (c >= 0xd800 && c <= 0xdfff) {
-        const next = i + 1 < size ? input.charCodeAt(i + 1) : 0;
-        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-          i++;
-        } else {
-          c = 0xfffd;
-        }
-      }
-      if (c < 0x10000) {
-        count = 3;
-        bytes = (0xe0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3f)) << 8) | ((0x80 | (c & 0x3f)) << 16);
-      } else {
-        count = 4;
-        bytes =
-          (0xf0 | (c >> 18)) |
-          ((0x80 | ((c >> 12) & 0x3f)) << 8) |
-          ((0x80 | ((c >> 6) & 0x3f)) << 16) |
-          ((0x80 | (c & 0x3f)) << 24);
-      }
-    }
-    for (let j = 0; j < count; j++) {
-      k |= ((bytes >>> (j << 3)) & 0xff) << (n << 3);
+    i += encodeAt(input, i, encoded) - 1;
+    for (let j = 0; j < encoded.count; j++) {
+      k |= ((encoded.bytes >>> (j << 3)) & 0xff) << (n << 3);
       length++;
       if (++n === 4) {
         h = mixBlock(h, k);
@@ -102,18 +109,12 @@ function absorb(state: HashState, input: string, out: number[]): void {
       }
     }
   }
-  out[0] = h;
-  out[1] = k;
-  out[2] = n;
-  out[3] = length;
+  return finishing ? finish(h, k, n, length) : { h, tail: k, tailLength: n, length };
 }
-
-const scratch = [0, 0, 0, 0];
 
 /** The state after hashing `prefix` from `seed`, to continue with {@link murmur3From}. */
 export function murmur3State(prefix: string, seed = 0): HashState {
-  absorb({ h: seed | 0, tail: 0, tailLength: 0, length: 0 }, prefix, scratch);
-  return { h: scratch[0]!, tail: scratch[1]!, tailLength: scratch[2]!, length: scratch[3]! };
+  return absorb({ h: seed | 0, tail: 0, tailLength: 0, length: 0 }, prefix, false);
 }
 
 /**
@@ -124,8 +125,7 @@ export function murmur3State(prefix: string, seed = 0): HashState {
  * murmur3From(salted, 'user-1') === murmur3('checkout-v2/user-1'); // true
  */
 export function murmur3From(state: HashState, input: string): number {
-  absorb(state, input, scratch);
-  return finish(scratch[0]!, scratch[1]!, scratch[2]!, scratch[3]!);
+  return absorb(state, input, true);
 }
 
 const EMPTY: HashState = { h: 0, tail: 0, tailLength: 0, length: 0 };
