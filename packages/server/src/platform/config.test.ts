@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, LOG_LEVELS, loadConfig } from './config.js';
+
+const cwd = path.resolve('/srv/dial');
+
+describe('loadConfig', () => {
+  it('has defaults for everything', () => {
+    expect(loadConfig({}, cwd)).toEqual({
+      port: 4242,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: path.join(cwd, '.dial'),
+      logLevel: 'info',
+      adminToken: undefined,
+    });
+  });
+
+  it('treats empty and blank variables as unset', () => {
+    const blank = { DIAL_PORT: '', DIAL_HOST: ' ', DATABASE_URL: '', DIAL_DATA_DIR: '  ', DIAL_LOG_LEVEL: '', DIAL_ADMIN_TOKEN: ' ' };
+    expect(loadConfig(blank, cwd)).toEqual(loadConfig({}, cwd));
+  });
+
+  it.each([
+    ['8080', 8080],
+    [' 80 ', 80],
+    ['65535', 65535],
+    // Port 0 lets the system pick a free port; the printed URL then shows the real one.
+    ['0', 0],
+  ])('reads DIAL_PORT=%j', (value, port) => {
+    expect(loadConfig({ DIAL_PORT: value }, cwd).port).toBe(port);
+  });
+
+  it('reads DIAL_HOST', () => {
+    expect(loadConfig({ DIAL_HOST: '127.0.0.1' }, cwd).host).toBe('127.0.0.1');
+  });
+
+  it.each(['postgres://dial@db:5432/dial', 'postgresql://dial:secret@localhost/dial?sslmode=require'])('reads DATABASE_URL=%s', (url) => {
+    expect(loadConfig({ DATABASE_URL: url }, cwd).databaseUrl).toBe(url);
+  });
+
+  it('resolves DIAL_DATA_DIR against the working folder, and keeps absolute paths', () => {
+    expect(loadConfig({ DIAL_DATA_DIR: 'state' }, cwd).dataDir).toBe(path.join(cwd, 'state'));
+    expect(loadConfig({ DIAL_DATA_DIR: '/var/lib/dial' }, cwd).dataDir).toBe(path.resolve('/var/lib/dial'));
+  });
+
+  it.each(LOG_LEVELS)('reads DIAL_LOG_LEVEL=%s', (level) => {
+    expect(loadConfig({ DIAL_LOG_LEVEL: level }, cwd).logLevel).toBe(level);
+  });
+
+  it('reads DIAL_LOG_LEVEL in any case', () => {
+    expect(loadConfig({ DIAL_LOG_LEVEL: 'WARN' }, cwd).logLevel).toBe('warn');
+  });
+
+  it('reads DIAL_ADMIN_TOKEN', () => {
+    const token = 'dial_admin_0123456789abcdefghijklmnop';
+    expect(loadConfig({ DIAL_ADMIN_TOKEN: token }, cwd).adminToken).toBe(token);
+  });
+
+  it.each([
+    ['DIAL_PORT', 'abc'],
+    ['DIAL_PORT', '-1'],
+    ['DIAL_PORT', '65536'],
+    ['DIAL_PORT', '80.5'],
+    ['DIAL_PORT', '0x50'],
+    ['DIAL_LOG_LEVEL', 'loud'],
+    ['DATABASE_URL', 'mysql://db/dial'],
+    ['DATABASE_URL', 'db.example.com'],
+    ['DIAL_ADMIN_TOKEN', 'short'],
+  ])('rejects %s=%j with a message naming the variable', (variable, value) => {
+    const load = () => loadConfig({ [variable]: value }, cwd);
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(variable);
+  });
+
+  it('does not echo a rejected DATABASE_URL or DIAL_ADMIN_TOKEN, which may hold secrets', () => {
+    for (const [variable, value] of [
+      ['DATABASE_URL', 'mysql://root:hunter2@db/dial'],
+      ['DIAL_ADMIN_TOKEN', 'hunter2'],
+    ] as const) {
+      try {
+        loadConfig({ [variable]: value }, cwd);
+        expect.unreachable();
+      } catch (error) {
+        expect((error as Error).message).not.toContain('hunter2');
+      }
+    }
+  });
+});
