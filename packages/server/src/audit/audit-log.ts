@@ -105,7 +105,8 @@ export async function listChanges(db: Queryable, filter: AuditFilter): Promise<{
         AND ($7::timestamptz IS NULL OR at >= $7)
         AND ($8::timestamptz IS NULL OR at < $8)
         AND ($9::bigint IS NULL OR id < $9::bigint)
-      ORDER BY id DESC
+      -- The table's id, not the text alias above: as text, "9" would sort after "10".
+      ORDER BY audit_log.id DESC
       LIMIT $10`,
     [
       filter.resourceType ?? null,
