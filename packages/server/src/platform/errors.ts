@@ -22,6 +22,8 @@ export class ApiError extends Error {
 export interface FieldIssue {
   path: string;
   message: string;
+  /** A stable kind of problem, such as `unknown_segment`, when core validation found it. */
+  code?: string;
 }
 
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'bad_request', message, details);
