@@ -17,6 +17,10 @@ CREATE TABLE environments (
   name text NOT NULL,
   description text NOT NULL DEFAULT '',
   version integer NOT NULL DEFAULT 1,
+  -- The version of what SDKs download for this environment: raised in the
+  -- same transaction as every flag, configuration or segment change that
+  -- reaches it, so a larger number always means a newer snapshot.
+  snapshot_version bigint NOT NULL DEFAULT 1,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (project_id, key)
