@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
 import { auditRoutes } from './audit/audit-routes.js';
 import { tokenRoutes } from './auth/token-routes.js';
+import { flagConfigRoutes } from './flags/flag-config-routes.js';
+import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
+import { flagRoutes } from './flags/flag-routes.js';
 import { projectRoutes } from './flags/project-routes.js';
+import { segmentRoutes } from './flags/segment-routes.js';
 import type { Database } from './platform/db.js';
 import { type App, createHttp } from './platform/http.js';
 import { createMetrics } from './platform/metrics.js';
@@ -27,6 +31,10 @@ export async function buildApp({ db, logger, migrations }: AppDeps): Promise<App
   await app.register(
     async (api: App) => {
       await api.register(projectRoutes(db));
+      await api.register(flagRoutes(db));
+      await api.register(flagLifecycleRoutes(db));
+      await api.register(flagConfigRoutes(db));
+      await api.register(segmentRoutes(db));
       await api.register(tokenRoutes(db));
       await api.register(auditRoutes(db));
     },
