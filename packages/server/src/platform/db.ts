@@ -56,19 +56,26 @@ export async function openEmbedded(dataDir: string | undefined): Promise<Databas
       return toResult(await target.query<R>(text, params as unknown[] | undefined));
     },
   });
+  const session: Session = {
+    ...queryable(db),
+    exec: async (script) => {
+      await db.exec(script);
+    },
+  };
+  // One embedded connection: a session is the database itself, so sessions
+  // take turns. Two start-ups in one process must not interleave their
+  // migrations: the advisory lock cannot keep apart two users of one connection.
+  let lastSession: Promise<unknown> = Promise.resolve();
   let closed = false;
   return {
     kind: 'embedded',
     ...queryable(db),
     transaction: (work) => db.transaction((tx) => work(queryable(tx))),
-    // One embedded connection: a session is the database itself.
-    session: (work) =>
-      work({
-        ...queryable(db),
-        exec: async (script) => {
-          await db.exec(script);
-        },
-      }),
+    session(work) {
+      const turn = lastSession.then(() => work(session));
+      lastSession = turn.catch(() => undefined);
+      return turn;
+    },
     async listen(channel, onMessage) {
       const unsubscribe = await db.listen(channel, onMessage);
       return async () => unsubscribe();

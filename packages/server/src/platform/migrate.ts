@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Database, Session } from './db.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Database, Queryable, Session } from './db.js';
 
 /** One numbered SQL file: `0001_initial.sql` is version 1. */
 export interface Migration {
@@ -31,7 +33,8 @@ export function readMigrations(folder: URL | string): Migration[] {
 
 function ensureFolderUrl(folder: URL | string): URL {
   if (folder instanceof URL) return folder.href.endsWith('/') ? folder : new URL(`${folder.href}/`);
-  return new URL(`file://${folder.endsWith('/') ? folder : `${folder}/`}`);
+  // pathToFileURL escapes what a URL would misread, such as "#" or "?" in a folder name.
+  return pathToFileURL(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`);
 }
 
 /**
@@ -78,8 +81,17 @@ export async function migrate(session: Session, migrations: readonly Migration[]
   return done;
 }
 
-/** Whether every known migration has been applied: part of readiness. */
-export async function migrationsApplied(db: Database, migrations: readonly Migration[]): Promise<boolean> {
-  const { rows } = await db.query<{ max: number | null }>('SELECT max(version) AS max FROM schema_migrations');
-  return Number(rows[0]?.max ?? 0) >= migrations.length;
+/**
+ * Whether every known migration has been applied: part of readiness. A
+ * database never migrated, or missing any one version, is not ready.
+ */
+export async function migrationsApplied(db: Queryable, migrations: readonly Migration[]): Promise<boolean> {
+  const table = await db.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+  if (table.rows[0]?.present !== true) return false;
+  // Versions run 1..N without gaps (readMigrations checks), so counting them is enough.
+  const { rows } = await db.query<{ applied: number }>(
+    'SELECT count(*)::int AS applied FROM schema_migrations WHERE version BETWEEN 1 AND $1',
+    [migrations.length],
+  );
+  return Number(rows[0]?.applied ?? 0) === migrations.length;
 }
