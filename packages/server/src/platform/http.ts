@@ -14,12 +14,14 @@ import Fastify, {
 } from 'fastify';
 import {
   type ZodTypeProvider,
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import {
   ApiError,
   type FieldIssue,
@@ -31,6 +33,7 @@ import {
   validationFailed,
 } from './errors.js';
 import type { Metrics } from './metrics.js';
+import { type SchemaComponents, nameRecursiveSchemas } from './schema-components.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -152,6 +155,11 @@ export async function createHttp({ logger, metrics, version }: HttpOptions): Pro
     void reply.status(404).send(error.toBody());
   });
 
+  // Recursive schemas get a name as routes are added, so the document can define them.
+  const components: SchemaComponents = z.registry();
+  const named = new WeakSet<object>();
+  app.addHook('onRoute', (route) => nameRecursiveSchemas(route.schema, components, named));
+
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -163,7 +171,8 @@ export async function createHttp({ logger, metrics, version }: HttpOptions): Pro
       },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: createJsonSchemaTransform({ schemaRegistry: components }),
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry: components }),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
