@@ -5,6 +5,8 @@ import type { App } from '../platform/http.js';
 import { errorResponses, isoDate } from '../platform/schemas.js';
 import { listChanges } from './audit-log.js';
 
+const MAX_BIGINT = 2n ** 63n - 1n;
+
 const entrySchema = z.object({
   id: z.string(),
   at: z.string(),
@@ -36,7 +38,12 @@ export function auditRoutes(db: Database) {
             action: z.string().max(100).optional(),
             from: z.iso.datetime({ offset: true }).optional(),
             to: z.iso.datetime({ offset: true }).optional(),
-            cursor: z.string().regex(/^\d{1,19}$/, 'must be the nextCursor of a previous page').optional(),
+            cursor: z
+              .string()
+              // An entry id: a bigint, so anything past its largest value cannot have come from a page.
+              .regex(/^\d{1,19}$/, { message: 'must be the nextCursor of a previous page', abort: true })
+              .refine((text) => BigInt(text) <= MAX_BIGINT, 'must be the nextCursor of a previous page')
+              .optional(),
             limit: z.coerce.number().int().min(1).max(500).default(50),
           }),
           response: { 200: z.object({ entries: z.array(entrySchema), nextCursor: z.string().nullable() }), ...errorResponses },
