@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { actorOf, recordChange } from '../audit/audit-log.js';
 import { findEnvironment, findProject } from '../flags/projects.js';
 import type { Database } from '../platform/db.js';
-import { badRequest, conflict, notFound } from '../platform/errors.js';
+import { conflict, notFound, validationFailed } from '../platform/errors.js';
 import type { App } from '../platform/http.js';
 import { errorResponses, isoDate, name } from '../platform/schemas.js';
 import { principalOf, requireToken } from './authenticate.js';
 import { TOKEN_KINDS } from './secrets.js';
-import { countActiveAdmins, createToken, listTokens, revokeToken, type Token } from './token-store.js';
+import { countActiveAdmins, createToken, findToken, listTokens, revokeToken, type Token } from './token-store.js';
 
 const tokenSchema = z.object({
   id: z.number(),
@@ -75,19 +75,18 @@ export function tokenRoutes(db: Database) {
       async (request, reply) => {
         const { kind, name: tokenName, project: projectKey, environment: environmentKey } = request.body;
         const actor = actorOf(principalOf(request), request.id);
+        // Server and client keys belong to one environment; admin tokens to none.
+        const issues = (['project', 'environment'] as const).flatMap((field) => {
+          const given = request.body[field] !== undefined;
+          if (kind === 'admin' && given) return [{ path: field, message: 'must be left out: admin tokens are not tied to a project or environment' }];
+          if (kind !== 'admin' && !given) return [{ path: field, message: `is required: a ${kind} key belongs to one environment of one project` }];
+          return [];
+        });
+        if (issues.length > 0) throw validationFailed(issues);
         const created = await db.transaction(async (tx) => {
           let projectId: number | null = null;
           let environmentId: number | null = null;
-          if (kind === 'admin') {
-            if (projectKey !== undefined || environmentKey !== undefined) {
-              throw badRequest('Admin tokens are not tied to a project or environment: leave out "project" and "environment"');
-            }
-          } else {
-            if (projectKey === undefined || environmentKey === undefined) {
-              throw badRequest(`A ${kind} key belongs to one environment: give "project" and "environment"`, {
-                issues: [{ path: projectKey === undefined ? 'project' : 'environment', message: 'is required for server and client keys' }],
-              });
-            }
+          if (projectKey !== undefined && environmentKey !== undefined) {
             const project = await findProject(tx, projectKey);
             if (project === undefined) throw notFound(`Project "${projectKey}"`);
             const environment = await findEnvironment(tx, project.id, environmentKey);
@@ -118,7 +117,8 @@ export function tokenRoutes(db: Database) {
           tags: ['tokens'],
           summary: 'Revoke a token',
           description: 'Takes effect at once. The last active admin token cannot be revoked.',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          // Token ids are PostgreSQL integers: a larger number cannot name one.
+          params: z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }),
           response: { 204: z.undefined(), ...errorResponses },
         },
       },
@@ -133,7 +133,7 @@ export function tokenRoutes(db: Database) {
           if (before.kind === 'admin' && (await countActiveAdmins(tx)) === 0) {
             throw conflict('This is the last active admin token; create another before revoking it');
           }
-          const after = await listTokens(tx, { includeRevoked: true }).then((all) => all.find((t) => t.id === before.id)!);
+          const after = (await findToken(tx, before.id))!;
           await recordChange(tx, actor, {
             action: 'token.revoked',
             resourceType: 'token',
