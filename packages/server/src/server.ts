@@ -46,11 +46,12 @@ export async function startServer(config: Config, out: Writable, logger: Logger 
   try {
     const newAdminSecret = await prepareDatabase(db, config.adminToken);
     app = await buildApp({ db, logger, migrations: readMigrations(MIGRATIONS_DIR) });
-    app.addHook('onClose', async () => db.close());
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
-    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    // An IPv6 address goes in brackets, or its colons would read as the port.
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const storage = config.databaseUrl === undefined ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL at DATABASE_URL';
     out.write(`\nDial is running at ${url} (${storage})\n`);
     out.write(`API reference: ${url}/api/docs\n`);
@@ -63,7 +64,9 @@ export async function startServer(config: Config, out: Writable, logger: Logger 
       db,
       url,
       stop: async () => {
+        // The database closes only after the last in-flight request has finished with it.
         await running.close();
+        await db.close();
       },
     };
   } catch (error) {

@@ -144,6 +144,21 @@ export async function createHttp({ logger, metrics, version }: HttpOptions): Pro
     );
   });
 
+  // While closing, requests in flight finish, and then their connections
+  // close: a keep-alive connection left idle would hold the shutdown up until
+  // its timeout, since the server closes idle connections only once.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+  app.addHook('onResponse', async () => {
+    if (closing) setImmediate(() => app.server.closeIdleConnections());
+  });
+
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const apiError = toApiError(error);
     if (apiError.status >= 500) request.log.error({ err: error }, 'request failed');
