@@ -60,16 +60,22 @@ function within<T>(ms: number, promise: Promise<T>, what: () => string): Promise
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Waits for `dial serve` to print its URL. */
-async function started(server: Dial, ms: number): Promise<URL> {
+/** Waits for `pattern` in the output, which may arrive in several pieces. */
+async function printed(server: Dial, pattern: RegExp, ms: number): Promise<RegExpExecArray> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const match = /Dial is running at (http:\/\/\S+) /.exec(server.output());
-    if (match) return new URL(match[1]!);
+    const match = pattern.exec(server.output());
+    if (match) return match;
     if (server.child.exitCode !== null) throw new Error(`dial exited with ${server.child.exitCode}: ${server.errors()}`);
-    if (Date.now() > deadline) throw new Error(`dial did not start in ${ms} ms: ${server.output()}${server.errors()}`);
+    if (Date.now() > deadline) throw new Error(`dial did not print ${pattern} in ${ms} ms: ${server.output()}${server.errors()}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Waits for `dial serve` to print its URL and where its API reference is. */
+async function started(server: Dial, ms: number): Promise<URL> {
+  const match = await printed(server, /Dial is running at (http:\/\/\S+) .*\nAPI reference: \S+\n/, ms);
+  return new URL(match[1]!);
 }
 
 /** Resolves once a new TCP connection to `port` is refused. */
@@ -152,8 +158,6 @@ describe('dial serve', { timeout: 45_000 }, () => {
     expect(url.hostname).toBe('127.0.0.1');
     expect(Number(url.port)).toBeGreaterThan(0);
     expect(server.output()).toContain(`API reference: ${url.origin}/api/docs`);
-    // A configured admin token is installed, not printed.
-    expect(server.output()).not.toContain('Admin token');
     const ready = await fetch(new URL('/readyz', url));
     expect(ready.status).toBe(200);
     // A client that keeps an idle connection open must not hold the shutdown up.
@@ -177,6 +181,8 @@ describe('dial serve', { timeout: 45_000 }, () => {
     expect(responses.map((res) => JSON.parse(res.body).key)).toEqual(keys);
 
     expect(await server.exited(5_000)).toBe(0);
+    // A configured admin token is installed, not printed.
+    expect(server.output()).not.toContain('Admin token');
     keepAlive.destroy();
     idle.destroy();
     expect(server.errors()).toBe('');
@@ -196,8 +202,7 @@ describe('dial serve', { timeout: 45_000 }, () => {
     folders.push(dataDir);
     const first = dial(['serve'], { DIAL_PORT: '0', DIAL_DATA_DIR: dataDir });
     const url = await started(first, 20_000);
-    const secret = /\n {2}(dial_admin_\w{43})\n/.exec(first.output())?.[1];
-    expect(secret).toBeDefined();
+    const secret = (await printed(first, /\n {2}(dial_admin_\w{43})\n/, 5_000))[1];
     const res = await fetch(new URL('/api/v1/tokens', url), { headers: { authorization: `Bearer ${secret}` } });
     expect(res.status).toBe(200);
     first.child.kill('SIGTERM');
@@ -205,9 +210,9 @@ describe('dial serve', { timeout: 45_000 }, () => {
 
     const second = dial(['serve'], { DIAL_PORT: '0', DIAL_DATA_DIR: dataDir });
     await started(second, 20_000);
-    expect(second.output()).not.toContain('dial_admin_');
     second.child.kill('SIGINT');
     expect(await second.exited(5_000)).toBe(0);
+    expect(second.output()).not.toContain('dial_admin_');
   });
 
   it.each([

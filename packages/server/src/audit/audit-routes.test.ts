@@ -51,8 +51,8 @@ beforeAll(async () => {
   await post('/api/v1/projects/api/environments', opsBot, { key: 'staging', name: 'Staging' });
   const renamed = await t.app.inject({ method: 'PATCH', url: '/api/v1/projects/shop', headers: t.admin, payload: { name: 'Shop 2', version: 1 } });
   expect(renamed.statusCode).toBe(200);
-});
-afterAll(async () => t.close());
+}, 60_000);
+afterAll(async () => t.close(), 30_000);
 
 describe('reading the audit log', () => {
   it('lists every change newest first, with who, what, before and after', async () => {

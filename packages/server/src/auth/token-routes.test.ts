@@ -10,8 +10,8 @@ import { hashSecret } from './secrets.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
-});
-afterAll(async () => t.close());
+}, 60_000);
+afterAll(async () => t.close(), 30_000);
 
 interface Token {
   id: number;

@@ -72,7 +72,8 @@ describe('readMigrations', () => {
   });
 });
 
-describe('migrate', () => {
+// Each test starts a database of its own, which takes a few seconds when embedded.
+describe('migrate', { timeout: 30_000 }, () => {
   let database: TestDatabase | undefined;
   afterEach(async () => {
     await database?.cleanup();
@@ -120,7 +121,7 @@ describe('migrate', () => {
   });
 });
 
-describe('two servers starting together on one empty database', () => {
+describe('two servers starting together on one empty database', { timeout: 30_000 }, () => {
   let database: TestDatabase;
   afterAll(async () => database?.cleanup());
 

@@ -8,12 +8,12 @@ import { readMigrations } from './migrate.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();
-});
-afterAll(async () => t.close());
+}, 60_000);
+afterAll(async () => t.close(), 30_000);
 
 const silent = pino({ level: 'silent' });
 
-describe('health and readiness', () => {
+describe('health and readiness', { timeout: 30_000 }, () => {
   it('answers /healthz without a token', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
