@@ -11,14 +11,14 @@ export default defineConfig({
   resolve,
   ssr: { resolve },
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     projects: [
       {
         resolve,
         ssr: { resolve },
         test: {
           name: 'embedded',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           include: ['packages/*/src/**/*.test.ts', 'bench/*/src/**/*.test.ts', 'tools/**/*.test.ts', 'scripts/**/*.test.ts'],
           env: { DIAL_TEST_DATABASE_URL: '' },
         },
@@ -28,6 +28,8 @@ export default defineConfig({
         ssr: { resolve },
         test: {
           name: 'postgres',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           include: ['packages/server/src/**/*.test.ts'],
           env: { DIAL_TEST_DATABASE_URL: postgresUrl },
         },

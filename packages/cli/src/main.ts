@@ -16,14 +16,26 @@ Configuration, from environment variables:
   DIAL_ADMIN_TOKEN  an admin token to install on start (at least 24 characters)
 `;
 
+/** How long SIGTERM waits for in-flight requests; orchestrators usually allow 30 s. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 async function serve(): Promise<void> {
   const config = loadConfig(process.env, process.cwd());
   const server = await startServer(config, process.stdout);
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal means the operator will not wait for stuck clients.
+      server.app.log.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
     stopping = true;
     server.app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    // A client that stalls mid-request must not hold the process forever.
+    setTimeout(() => {
+      server.app.log.error({ graceMs: SHUTDOWN_GRACE_MS }, 'requests still in flight after the grace period; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     server.stop().then(
       () => process.exit(0),
       (error: unknown) => {
