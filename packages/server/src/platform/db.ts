@@ -25,6 +25,19 @@ export interface PoolStats {
   waiting: number;
 }
 
+/** What `listen` reports besides notifications, and how it reconnects. */
+export interface ListenOptions {
+  /** The listening connection was lost; it is being opened again. */
+  onLost?: (error: Error | undefined) => void;
+  /** The listening connection is back: notifications sent while it was down are lost. */
+  onReconnect?: () => void;
+  /** How long to wait before the n-th attempt (from 1) to listen again. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+/** 100 ms, doubling up to 5 s: a restarted server is noticed quickly, a dead one is not hammered. */
+export const listenRetryDelayMs = (attempt: number) => Math.min(100 * 2 ** (attempt - 1), 5_000);
+
 /** PostgreSQL, embedded or real: the same SQL runs on both. */
 export interface Database extends Queryable {
   readonly kind: 'embedded' | 'postgres';
@@ -32,8 +45,16 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Holds one connection for `work`. */
   session<T>(work: (session: Session) => Promise<T>): Promise<T>;
-  /** Subscribes to a NOTIFY channel; returns the unsubscribe function. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY channels; returns the unsubscribe function. On a
+   * real server the listening connection is its own and can drop: it is
+   * opened again with backoff, and `onReconnect` says that notifications
+   * may have been missed meanwhile. The embedded database never loses it.
+   *
+   * @example
+   * const stop = await db.listen(['dial_snapshot'], (payload) => reload(JSON.parse(payload)), { onReconnect: reloadAll });
+   */
+  listen(channels: string | readonly string[], onMessage: (payload: string, channel: string) => void, options?: ListenOptions): Promise<() => Promise<void>>;
   poolStats(): PoolStats;
   close(): Promise<void>;
 }
@@ -76,9 +97,12 @@ export async function openEmbedded(dataDir: string | undefined): Promise<Databas
       lastSession = turn.catch(() => undefined);
       return turn;
     },
-    async listen(channel, onMessage) {
-      const unsubscribe = await db.listen(channel, onMessage);
-      return async () => unsubscribe();
+    async listen(channels, onMessage) {
+      const names = typeof channels === 'string' ? [channels] : [...channels];
+      const unsubscribes = await Promise.all(names.map((name) => db.listen(name, (payload) => onMessage(payload, name))));
+      return async () => {
+        await Promise.all(unsubscribes.map((unsubscribe) => unsubscribe()));
+      };
     },
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     async close() {
@@ -131,16 +155,61 @@ export function openPostgres(connectionString: string, options: { max?: number }
         client.release();
       }
     },
-    async listen(channel, onMessage) {
-      const client = new pg.Client({ connectionString });
-      client.on('error', () => undefined);
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel) onMessage(message.payload ?? '');
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    async listen(channels, onMessage, options = {}) {
+      const names = typeof channels === 'string' ? [channels] : [...channels];
+      const retryDelayMs = options.retryDelayMs ?? listenRetryDelayMs;
+      let client: pg.Client | undefined;
+      let retry: NodeJS.Timeout | undefined;
+      let attempts = 0;
+      let stopped = false;
+
+      const connect = async (): Promise<pg.Client> => {
+        // Keepalive notices a connection that died without a word, such as a vanished host.
+        const next = new pg.Client({ connectionString, keepAlive: true });
+        let lastError: Error | undefined;
+        next.on('error', (error) => (lastError = error));
+        next.on('notification', (message) => {
+          if (names.includes(message.channel)) onMessage(message.payload ?? '', message.channel);
+        });
+        try {
+          await next.connect();
+          for (const name of names) await next.query(`LISTEN ${pg.escapeIdentifier(name)}`);
+        } catch (error) {
+          await next.end().catch(() => undefined);
+          throw error;
+        }
+        next.once('end', () => {
+          if (stopped || client !== next) return;
+          client = undefined;
+          options.onLost?.(lastError);
+          scheduleRetry();
+        });
+        return next;
+      };
+      const scheduleRetry = () => {
+        attempts += 1;
+        retry = setTimeout(() => {
+          retry = undefined;
+          connect().then(
+            (next) => {
+              if (stopped) return void next.end().catch(() => undefined);
+              client = next;
+              attempts = 0;
+              options.onReconnect?.();
+            },
+            () => {
+              if (!stopped) scheduleRetry();
+            },
+          );
+        }, retryDelayMs(attempts));
+      };
+
+      client = await connect();
       return async () => {
-        await client.end().catch(() => undefined);
+        stopped = true;
+        if (retry !== undefined) clearTimeout(retry);
+        await client?.end().catch(() => undefined);
+        client = undefined;
       };
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
