@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { auditRoutes } from './audit/audit-routes.js';
 import { tokenRoutes } from './auth/token-routes.js';
+import { deliveryRoutes } from './delivery/delivery-routes.js';
+import { SnapshotHub, type SnapshotHubOptions } from './delivery/snapshot-hub.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
 import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
 import { flagRoutes } from './flags/flag-routes.js';
@@ -18,13 +20,15 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   migrations: readonly Migration[];
+  /** Flag delivery's timing: heartbeat, snapshot cache and reconnect delays; tests shorten them. */
+  delivery?: Omit<SnapshotHubOptions, 'db' | 'logger'>;
 }
 
 /**
  * The HTTP application on a migrated database: every domain's routes under
  * `/api/v1`, plus health, readiness and metrics. Tests call `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, delivery = {} }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
   const app = await createHttp({ logger, metrics, version: VERSION });
   await app.register(systemRoutes(db, metrics, migrations));
@@ -37,6 +41,7 @@ export async function buildApp({ db, logger, migrations }: AppDeps): Promise<App
       await api.register(segmentRoutes(db));
       await api.register(tokenRoutes(db));
       await api.register(auditRoutes(db));
+      await api.register(deliveryRoutes(db, new SnapshotHub({ ...delivery, db, logger })));
     },
     { prefix: '/api/v1' },
   );

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
-import { buildApp } from './app.js';
+import { type AppDeps, buildApp } from './app.js';
 import { type Database, openEmbedded, openPostgres } from './platform/db.js';
 import type { App } from './platform/http.js';
 import { readMigrations } from './platform/migrate.js';
@@ -63,21 +63,42 @@ export interface TestApp {
   database: TestDatabase;
   /** `Authorization` header of the admin token installed for the test. */
   admin: { authorization: string };
+  /**
+   * Another app on the same database, as a second server replica: its own
+   * pool on a real server, the same instance when embedded. Closed by `close`.
+   */
+  replica(): Promise<App>;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Flag delivery's timing, such as a short heartbeat. */
+  delivery?: AppDeps['delivery'];
+}
+
 /** The app on a migrated database of its own, with a known admin token. */
-export async function testApp(): Promise<TestApp> {
+export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await testDatabase();
   await prepareDatabase(database.db, TEST_ADMIN_TOKEN);
-  const app = await buildApp({ db: database.db, logger: pino({ level: 'silent' }), migrations: readMigrations(MIGRATIONS_DIR) });
-  await app.ready();
+  const build = async (db: Database) => {
+    const app = await buildApp({ db, logger: pino({ level: 'silent' }), migrations: readMigrations(MIGRATIONS_DIR), delivery: options.delivery });
+    await app.ready();
+    return app;
+  };
+  const app = await build(database.db);
+  const replicas: App[] = [];
   return {
     app,
     db: database.db,
     database,
     admin: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    async replica() {
+      const replica = await build(await database.reopen());
+      replicas.push(replica);
+      return replica;
+    },
     async close() {
+      await Promise.all(replicas.map((replica) => replica.close()));
       await app.close();
       await database.cleanup();
     },

@@ -98,6 +98,13 @@ export async function revokeToken(db: Queryable, id: number): Promise<Token | un
   return before;
 }
 
+/** Which of the given tokens are still active: neither revoked nor deleted. */
+export async function activeTokenIds(db: Queryable, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM tokens WHERE id = ANY($1::int[]) AND revoked_at IS NULL', [ids]);
+  return new Set(rows.map((row) => Number(row.id)));
+}
+
 export async function countActiveAdmins(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tokens WHERE kind = 'admin' AND revoked_at IS NULL");
   return Number(rows[0]?.n ?? 0);

@@ -62,3 +62,18 @@ export async function loadSnapshot(db: Queryable, projectId: number, environment
     segments: row.segments.map(segmentDocument),
   };
 }
+
+/**
+ * The version an environment's snapshot is at: a cheap check of whether a
+ * cached copy is current. Undefined when the environment is not in the project.
+ *
+ * @example
+ * if ((await snapshotVersion(db, projectId, environmentId)) !== cached.version) reload();
+ */
+export async function snapshotVersion(db: Queryable, projectId: number, environmentId: number): Promise<number | undefined> {
+  const { rows } = await db.query<{ version: string | number }>(
+    'SELECT snapshot_version AS version FROM environments WHERE id = $2 AND project_id = $1',
+    [projectId, environmentId],
+  );
+  return rows[0] === undefined ? undefined : Number(rows[0].version);
+}

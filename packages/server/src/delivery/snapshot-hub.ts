@@ -1,0 +1,293 @@
+import type { Logger } from 'pino';
+import { activeTokenIds } from '../auth/token-store.js';
+import { type EnvironmentSnapshot, loadSnapshot, snapshotVersion } from '../flags/snapshots.js';
+import type { Database } from '../platform/db.js';
+import { type SnapshotIndex, diffSnapshots, indexSnapshot } from './snapshot-diff.js';
+import { SSE_PING, sseEvent } from './sse.js';
+
+/** NOTIFY channel of snapshot changes: `{"environment": id, "version": n}` (migration 0004). */
+export const SNAPSHOT_CHANNEL = 'dial_snapshot';
+/** NOTIFY channel of ended access: `{"token": id}` or `{"environment": id}` (migration 0004). */
+export const REVOKED_CHANNEL = 'dial_revoked';
+
+/** One open stream, as the hub sees it: text goes in, and the hub can end it. */
+export interface StreamSubscriber {
+  /** The SDK key the stream was opened with: revoking it ends the stream. */
+  readonly tokenId: number;
+  /** Writes pre-serialized event text. */
+  send(text: string): void;
+  /** Ends the stream from the server's side. */
+  end(): void;
+}
+
+/** An environment's current snapshot, serialized once for every request and stream. */
+export interface CachedSnapshot {
+  readonly projectId: number;
+  readonly environmentId: number;
+  readonly version: number;
+  /** The snapshot as JSON on one line. */
+  readonly json: string;
+}
+
+class EnvironmentState implements CachedSnapshot {
+  version = 0;
+  json = '';
+  index: SnapshotIndex = { flags: new Map(), segments: new Map() };
+  readonly streams = new Set<StreamSubscriber>();
+  loading: Promise<void> | undefined;
+  gone = false;
+  private snapshotText: string | undefined;
+  private readyText: string | undefined;
+
+  constructor(
+    readonly projectId: number,
+    readonly environmentId: number,
+    public lastUsed: number,
+  ) {}
+
+  update(snapshot: EnvironmentSnapshot, index: SnapshotIndex): void {
+    this.version = snapshot.version;
+    this.json = JSON.stringify(snapshot);
+    this.index = index;
+    this.snapshotText = undefined;
+    this.readyText = undefined;
+  }
+
+  /** The `snapshot` event of the current version, built once for all streams. */
+  snapshotEvent(): string {
+    return (this.snapshotText ??= sseEvent('snapshot', this.version, this.json));
+  }
+
+  /** The `ready` event of the current version, for clients that already hold it. */
+  readyEvent(): string {
+    return (this.readyText ??= sseEvent('ready', this.version, JSON.stringify({ version: this.version })));
+  }
+}
+
+export interface SnapshotHubOptions {
+  db: Database;
+  logger: Logger;
+  /** How often every open stream gets a `: ping` comment, and idle snapshots are let go. */
+  heartbeatMs?: number;
+  /** How long a snapshot stays cached after it was last asked for, while no stream is open on it. */
+  retainMs?: number;
+  now?: () => number;
+  /** Delay before the n-th attempt to listen again after the connection dropped. */
+  listenRetryDelayMs?: (attempt: number) => number;
+}
+
+/**
+ * One per server process: keeps the snapshots of the environments that are
+ * being served, serialized once, with the streams open on each. It LISTENs
+ * for changes committed by any replica, reloads the environment, and sends
+ * every stream the flags and segments that changed.
+ *
+ * @example
+ * const hub = new SnapshotHub({ db, logger });
+ * await hub.start();
+ * const snapshot = await hub.current(projectId, environmentId); // { version, json }
+ */
+export class SnapshotHub {
+  private readonly db: Database;
+  private readonly logger: Logger;
+  private readonly heartbeatMs: number;
+  private readonly retainMs: number;
+  private readonly now: () => number;
+  private readonly listenRetryDelayMs: ((attempt: number) => number) | undefined;
+  private readonly states = new Map<number, EnvironmentState>();
+  private unlisten: (() => Promise<void>) | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(options: SnapshotHubOptions) {
+    this.db = options.db;
+    this.logger = options.logger;
+    this.heartbeatMs = options.heartbeatMs ?? 15_000;
+    this.retainMs = options.retainMs ?? 60_000;
+    this.now = options.now ?? Date.now;
+    this.listenRetryDelayMs = options.listenRetryDelayMs;
+  }
+
+  /** Starts listening for changes, and the one heartbeat timer of every stream. */
+  async start(): Promise<void> {
+    this.unlisten = await this.db.listen([SNAPSHOT_CHANNEL, REVOKED_CHANNEL], (payload, channel) => this.notified(channel, payload), {
+      onLost: (error) => this.logger.warn({ err: error }, 'snapshot notifications lost; listening again'),
+      onReconnect: () => {
+        this.logger.info('snapshot notifications back; reloading every snapshot held');
+        this.resync().catch((error: unknown) => this.logger.error({ err: error }, 'reloading snapshots failed'));
+      },
+      ...(this.listenRetryDelayMs === undefined ? {} : { retryDelayMs: this.listenRetryDelayMs }),
+    });
+    this.heartbeat = setInterval(() => this.tick(), this.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /**
+   * The environment's current snapshot, loaded or brought up to date when
+   * the cached one is older than the database's. Undefined when the
+   * environment does not exist (any more).
+   */
+  async current(projectId: number, environmentId: number): Promise<CachedSnapshot | undefined> {
+    let state = this.states.get(environmentId);
+    if (state === undefined || state.gone || state.projectId !== projectId) {
+      state = new EnvironmentState(projectId, environmentId, this.now());
+      this.states.set(environmentId, state);
+      await this.reload(state);
+    } else {
+      // One cheap read makes a change committed a moment ago visible here,
+      // even before its notification arrives.
+      const version = await snapshotVersion(this.db, projectId, environmentId);
+      if (version === undefined) this.drop(state);
+      else await this.reach(state, version);
+    }
+    if (state.gone) return undefined;
+    state.lastUsed = this.now();
+    return state;
+  }
+
+  /**
+   * Adds a stream to the snapshot `current` gave, sending it first the
+   * snapshot, or `ready` when `lastEventId` names the current version. Later
+   * changes reach it as `change` events until it ends. Returns what to
+   * `detach` it from, or undefined when it was ended at once (the hub is
+   * closing, or the environment is gone).
+   */
+  attach(snapshot: CachedSnapshot, stream: StreamSubscriber, lastEventId: string | undefined): CachedSnapshot | undefined {
+    let state = snapshot as EnvironmentState;
+    const held = this.states.get(state.environmentId);
+    if (held !== undefined && !held.gone) state = held;
+    else if (!state.gone) this.states.set(state.environmentId, state);
+    if (this.closed || state.gone) {
+      stream.end();
+      return undefined;
+    }
+    // Synchronous from here: no change can slip between the first event and the subscription.
+    stream.send(lastEventId?.trim() === String(state.version) ? state.readyEvent() : state.snapshotEvent());
+    state.streams.add(stream);
+    return state;
+  }
+
+  /** Forgets a stream that ended. */
+  detach(snapshot: CachedSnapshot, stream: StreamSubscriber): void {
+    const state = snapshot as EnvironmentState;
+    if (state.streams.delete(stream)) state.lastUsed = this.now();
+  }
+
+  /** Open streams and cached environments, for metrics and tests. */
+  stats(): { streams: number; environments: number } {
+    let streams = 0;
+    for (const state of this.states.values()) streams += state.streams.size;
+    return { streams, environments: this.states.size };
+  }
+
+  /** Pings every stream and lets go of snapshots no one asked for lately. Runs on the heartbeat timer. */
+  tick(): void {
+    const now = this.now();
+    for (const state of this.states.values()) {
+      if (state.streams.size > 0) {
+        for (const stream of state.streams) stream.send(SSE_PING);
+      } else if (state.loading === undefined && now - state.lastUsed >= this.retainMs) {
+        this.states.delete(state.environmentId);
+      }
+    }
+  }
+
+  /** Ends every stream and stops listening. Streams end first so a shutdown is not held up by them. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
+    for (const state of this.states.values()) this.endStreams(state, () => true);
+    this.states.clear();
+    await this.unlisten?.();
+  }
+
+  private notified(channel: string, payload: string): void {
+    let message: { environment?: unknown; version?: unknown; token?: unknown };
+    try {
+      message = JSON.parse(payload) as typeof message;
+    } catch {
+      this.logger.warn({ channel }, 'ignoring a notification that is not JSON');
+      return;
+    }
+    if (channel === SNAPSHOT_CHANNEL) {
+      const state = this.states.get(Number(message.environment));
+      const version = Number(message.version);
+      if (state === undefined || !(version > state.version)) return;
+      this.reach(state, version).catch((error: unknown) => this.logger.error({ err: error, environmentId: state.environmentId }, 'reloading a snapshot failed'));
+    } else if (channel === REVOKED_CHANNEL) {
+      if (message.token !== undefined) {
+        const tokenId = Number(message.token);
+        for (const state of this.states.values()) this.endStreams(state, (stream) => stream.tokenId === tokenId);
+      } else if (message.environment !== undefined) {
+        const state = this.states.get(Number(message.environment));
+        if (state !== undefined) this.drop(state);
+      }
+    }
+  }
+
+  /** Loads until the state holds `version` or a later one. */
+  private async reach(state: EnvironmentState, version: number): Promise<void> {
+    // A load that began before `version` was committed ends short of it; the next one cannot.
+    for (let tries = 0; !state.gone && state.version < version && tries < 3; tries++) {
+      state.loading ??= this.load(state);
+      await state.loading;
+    }
+  }
+
+  /** Loads anew, after any load already running: for when changes may have been missed. */
+  private async reload(state: EnvironmentState): Promise<void> {
+    await state.loading?.catch(() => undefined);
+    state.loading ??= this.load(state);
+    await state.loading;
+  }
+
+  private load(state: EnvironmentState): Promise<void> {
+    const run = async () => {
+      try {
+        const snapshot = await loadSnapshot(this.db, state.projectId, state.environmentId);
+        if (snapshot === undefined) this.drop(state);
+        else this.apply(state, snapshot);
+      } finally {
+        state.loading = undefined;
+      }
+    };
+    return run();
+  }
+
+  /** Takes a newer snapshot and sends its differences to every stream, once serialized. */
+  private apply(state: EnvironmentState, snapshot: EnvironmentSnapshot): void {
+    if (snapshot.version <= state.version) return;
+    const index = indexSnapshot(snapshot);
+    if (state.streams.size > 0) {
+      let text = '';
+      for (const change of diffSnapshots(state.index, snapshot, index)) text += sseEvent('change', snapshot.version, JSON.stringify(change));
+      if (text !== '') for (const stream of state.streams) stream.send(text);
+    }
+    state.update(snapshot, index);
+  }
+
+  /** The environment is gone: its streams end and its snapshot is forgotten. */
+  private drop(state: EnvironmentState): void {
+    state.gone = true;
+    this.endStreams(state, () => true);
+    if (this.states.get(state.environmentId) === state) this.states.delete(state.environmentId);
+  }
+
+  private endStreams(state: EnvironmentState, which: (stream: StreamSubscriber) => boolean): void {
+    for (const stream of state.streams) {
+      if (!which(stream)) continue;
+      state.streams.delete(stream);
+      stream.end();
+    }
+  }
+
+  /** After notifications may have been missed: every held snapshot reloaded, every stream's key checked. */
+  private async resync(): Promise<void> {
+    for (const state of [...this.states.values()]) await this.reload(state);
+    const tokenIds = new Set<number>();
+    for (const state of this.states.values()) for (const stream of state.streams) tokenIds.add(stream.tokenId);
+    const active = await activeTokenIds(this.db, [...tokenIds]);
+    for (const state of this.states.values()) this.endStreams(state, (stream) => !active.has(stream.tokenId));
+  }
+}
