@@ -1,0 +1,1 @@
+export { DialProvider, toDialContext } from './dial-provider.js';
