@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface ServerOptions {
+  readonly adminToken: string;
+  /** Where the embedded database lives; ignored with a `databaseUrl`. */
+  readonly dataDir: string;
+  /** A PostgreSQL server to use instead of the embedded database. */
+  readonly databaseUrl: string | undefined;
+  readonly startTimeoutMs: number;
+}
+
+export interface ServerMemory {
+  readonly rss: number;
+  readonly heapUsed: number;
+  /** Memory outside the V8 heap held by JavaScript objects, such as socket buffers. */
+  readonly external: number;
+}
+
+export interface ServerProcess {
+  /** Base URL, such as `http://127.0.0.1:40123`. */
+  readonly url: string;
+  readonly pid: number;
+  /** The server's memory after a full garbage collection in it: RSS from /proc, heap and external from V8. */
+  memory(): Promise<ServerMemory>;
+  /** The last 20 kB the server printed since it started listening: its warnings and errors, at log level warn. */
+  output(): string;
+  /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const ENTRY = fileURLToPath(new URL('./serve.ts', import.meta.url));
+const READY = /Dial is running at (http:\/\/\S+)/;
+const BANNER = /^(Dial is running at|API reference:)/;
+
+/** Resident set size of a Linux process, in bytes. */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+  if (!match) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(match[1]) * 1024;
+}
+
+function memoryOf(child: ChildProcess, pid: number): Promise<ServerMemory> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not report its memory')), 10_000);
+    child.once('message', (message: { memory?: NodeJS.MemoryUsage }) => {
+      clearTimeout(timer);
+      if (message.memory === undefined) reject(new Error(`unexpected message from the server: ${JSON.stringify(message)}`));
+      else resolve({ rss: rssOf(pid), heapUsed: message.memory.heapUsed, external: message.memory.external });
+    });
+    child.send('memory');
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * Starts `dial serve` from the workspace sources on 127.0.0.1 and a port the
+ * system picks, and resolves once it prints the URL it listens on.
+ */
+export function startServer(options: ServerOptions): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DIAL_HOST: '127.0.0.1',
+    DIAL_PORT: '0',
+    DIAL_DATA_DIR: options.dataDir,
+    DIAL_LOG_LEVEL: 'warn',
+    DIAL_ADMIN_TOKEN: options.adminToken,
+  };
+  if (options.databaseUrl === undefined) delete env.DATABASE_URL;
+  else env.DATABASE_URL = options.databaseUrl;
+  const child = spawn(process.execPath, ['--expose-gc', '--conditions=dial-source', '--import', 'tsx', ENTRY], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  const stop = async (graceMs = 10_000): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited(child);
+    clearTimeout(timer);
+  };
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop(1000);
+      reject(new Error(`the server did not start within ${options.startTimeoutMs} ms:\n${output}`));
+    }, options.startTimeoutMs);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${code ?? signal}) before listening:\n${output}`));
+    };
+    child.once('exit', onExit);
+    let ready = false;
+    child.stdout?.on('data', () => {
+      const match = ready ? null : READY.exec(output);
+      if (match?.[1] === undefined || child.pid === undefined) return;
+      ready = true;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      const pid = child.pid;
+      // The start-up banner may come in the same chunks; it is not news.
+      const said = () => output.split('\n').filter((line) => line.trim() !== '' && !BANNER.test(line)).join('\n');
+      resolve({ url: match[1], pid, memory: () => memoryOf(child, pid), output: said, stop });
+    });
+  });
+}
