@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { auditRoutes } from './audit/audit-routes.js';
+import { sessionRoutes } from './auth/session-routes.js';
 import { tokenRoutes } from './auth/token-routes.js';
 import { deliveryRoutes } from './delivery/delivery-routes.js';
 import { SnapshotHub, type SnapshotHubOptions } from './delivery/snapshot-hub.js';
@@ -40,6 +41,7 @@ export async function buildApp({ db, logger, migrations, delivery = {} }: AppDep
       await api.register(flagConfigRoutes(db));
       await api.register(segmentRoutes(db));
       await api.register(tokenRoutes(db));
+      await api.register(sessionRoutes(db));
       await api.register(auditRoutes(db));
       await api.register(deliveryRoutes(db, new SnapshotHub({ ...delivery, db, logger })));
     },

@@ -1,7 +1,10 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../platform/db.js';
-import { forbidden, unauthorized } from '../platform/errors.js';
+import { csrfFailed, forbidden, sessionExpired, unauthorized } from '../platform/errors.js';
 import type { TokenKind } from './secrets.js';
+import { CSRF_HEADER, sessionCookieOf } from './session-cookie.js';
+import { type SessionLookup, csrfTokenOf, findSession } from './session-store.js';
 import { type Principal, principalForSecret } from './token-store.js';
 
 const principals = new WeakMap<FastifyRequest, Principal>();
@@ -15,10 +18,41 @@ function bearer(request: FastifyRequest): string | undefined {
 
 const KIND_NAMES: Record<TokenKind, string> = { admin: 'an admin token', server: 'a server SDK key', client: 'a client key' };
 
+/** Methods that change nothing, so a cross-site request can do no harm with them. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const ENDED: Record<Exclude<SessionLookup, { ok: true }>['reason'], string> = {
+  unknown: 'You are not signed in, or your session has ended; sign in again',
+  expired: 'Your session has expired; sign in again',
+  revoked: 'The admin token this session was made from has been revoked; sign in with another',
+};
+
+/** Whether a request carries the CSRF token of the session whose cookie it sent. */
+export function hasCsrfToken(request: FastifyRequest, sessionSecret: string): boolean {
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== 'string') return false;
+  const expected = Buffer.from(csrfTokenOf(sessionSecret));
+  const given = Buffer.from(sent);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * The principal of a console session cookie, or the reason it has none.
+ * Writes must carry the session's CSRF token as well.
+ */
+async function sessionPrincipal(db: Queryable, request: FastifyRequest, secret: string): Promise<Principal> {
+  const found = await findSession(db, secret);
+  if (!found.ok) throw found.reason === 'unknown' ? unauthorized(ENDED.unknown) : sessionExpired(ENDED[found.reason]);
+  if (!SAFE_METHODS.has(request.method) && !hasCsrfToken(request, secret)) throw csrfFailed();
+  return found.session.principal;
+}
+
 /**
  * An onRequest hook that admits only tokens of the given kinds, for the
- * routes of the plugin it is added to. 401 without a valid token, 403 with
- * one of the wrong kind.
+ * routes of the plugin it is added to: as a bearer token, or as the console
+ * session cookie made from an admin token. 401 without a valid credential,
+ * 403 with one of the wrong kind or a cookie-authenticated write without its
+ * CSRF token.
  *
  * @example
  * app.addHook('onRequest', requireToken(db, ['admin']));
@@ -27,9 +61,15 @@ export function requireToken(db: Queryable, kinds: readonly TokenKind[]) {
   const wanted = kinds.map((kind) => KIND_NAMES[kind]).join(' or ');
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const secret = bearer(request);
-    if (secret === undefined) throw unauthorized(`This route needs ${wanted}: send "Authorization: Bearer <token>"`);
-    const principal = await principalForSecret(db, secret);
-    if (principal === undefined) throw unauthorized('The token is unknown or revoked');
+    let principal: Principal | undefined;
+    if (secret !== undefined) {
+      principal = await principalForSecret(db, secret);
+      if (principal === undefined) throw unauthorized('The token is unknown or revoked');
+    } else {
+      const cookie = sessionCookieOf(request);
+      if (cookie === undefined) throw unauthorized(`This route needs ${wanted}: send "Authorization: Bearer <token>"`);
+      principal = await sessionPrincipal(db, request, cookie);
+    }
     if (!kinds.includes(principal.kind)) throw forbidden(`This route needs ${wanted}, not ${KIND_NAMES[principal.kind]}`);
     principals.set(request, principal);
   };

@@ -41,6 +41,13 @@ export const unauthorized = (message = 'Send a token as "Authorization: Bearer <
 
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 
+/** A console session that is over: the console sends its user back to sign in. */
+export const sessionExpired = (message: string) => new ApiError(401, 'session_expired', message);
+
+/** A cookie-authenticated write without its session's CSRF token. */
+export const csrfFailed = () =>
+  new ApiError(403, 'csrf_failed', 'A change made with the session cookie needs the session\'s CSRF token in the x-csrf-token header');
+
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} does not exist`);
 
 export const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
