@@ -96,6 +96,28 @@ async function refused(port: number, ms: number): Promise<void> {
   }
 }
 
+/** Creates a server SDK key and opens its event stream; resolves once the first event arrived. */
+async function openEventStream(url: URL, adminToken: string): Promise<{ ended: Promise<void> }> {
+  const created = await fetch(new URL('/api/v1/tokens', url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'server', name: 'sdk', project: 'default', environment: 'production' }),
+  });
+  const { secret } = (await created.json()) as { secret: string };
+  return new Promise((resolve, reject) => {
+    http
+      .get(new URL('/api/v1/sdk/stream', url), { headers: { authorization: `Bearer ${secret}` }, agent: false }, (res) => {
+        const ended = new Promise<void>((resolveEnded) => res.on('close', () => resolveEnded()));
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (text.includes('event: snapshot')) resolve({ ended });
+        });
+      })
+      .on('error', reject);
+  });
+}
+
 interface InFlight {
   /** Sends the rest of the body. */
   finish(): void;
@@ -173,7 +195,11 @@ describe('dial serve', { timeout: 45_000 }, () => {
       keys.map((key, i) => halfSentPost(url, '/api/v1/projects', { key, name: `Drained ${i}` }, i % 2 === 0 ? false : keepAlive)),
     );
 
+    // Nor must an SDK's event stream, which never ends on its own.
+    const stream = await openEventStream(url, ADMIN_TOKEN);
+
     server.child.kill('SIGTERM');
+    await within(2_000, stream.ended, () => 'the event stream to end');
     await refused(Number(url.port), 5_000);
     for (const request of inFlight) request.finish();
     const responses = await within(5_000, Promise.all(inFlight.map((request) => request.response)), () => 'in-flight responses');
