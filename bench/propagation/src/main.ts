@@ -25,6 +25,8 @@ interface Options {
   readonly changeTimeoutMs: number;
   readonly timeoutS: number;
   readonly databaseUrl: string | undefined;
+  /** Where the server writes a V8 CPU profile, if anywhere. */
+  readonly serverCpuProf: string | undefined;
 }
 
 /** One change made through the API and its arrival at every client. */
@@ -66,6 +68,7 @@ function options(): Options {
       'interval-ms': { type: 'string', default: '200' },
       'change-timeout-ms': { type: 'string', default: '5000' },
       'timeout-s': { type: 'string', default: '180' },
+      'server-cpu-prof': { type: 'string' },
     },
   });
   const numbers = {
@@ -80,7 +83,8 @@ function options(): Options {
     const least = name === 'warmup' || name === 'intervalMs' ? 0 : 1;
     if (!Number.isInteger(value) || value < least) throw new Error(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be an integer ≥ ${least}`);
   }
-  return { ...numbers, databaseUrl: process.env.DATABASE_URL?.trim() || undefined };
+  const serverCpuProf = values['server-cpu-prof'] === undefined ? undefined : path.resolve(values['server-cpu-prof']);
+  return { ...numbers, databaseUrl: process.env.DATABASE_URL?.trim() || undefined, serverCpuProf };
 }
 
 /** Each client is a socket here and one in the server, which inherits this process's limit. */
@@ -216,7 +220,8 @@ async function main(): Promise<number> {
     );
 
     let started = performance.now();
-    server = await startServer({ adminToken, dataDir, databaseUrl: opts.databaseUrl, startTimeoutMs: 60_000 });
+    const nodeFlags = opts.serverCpuProf === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${opts.serverCpuProf}`];
+    server = await startServer({ adminToken, dataDir, databaseUrl: opts.databaseUrl, startTimeoutMs: 60_000, nodeFlags });
     console.log(`\nserver: pid ${server.pid} at ${server.url}, started in ${ms(performance.now() - started)} ms`);
     api = new AdminApi(server.url, adminToken);
 
@@ -270,6 +275,7 @@ async function main(): Promise<number> {
     );
 
     const changes: Change[] = [];
+    const changesFrom = process.hrtime.bigint();
     for (let i = 0; i < opts.warmup + opts.changes; i++) {
       const expected = Math.max(...clients.map((client) => client.version)) + 1;
       const latencies = new Float64Array(opts.clients).fill(Number.NaN);
@@ -289,6 +295,7 @@ async function main(): Promise<number> {
       await sleep(Math.max(0, t0 + opts.intervalMs - performance.now()));
     }
 
+    const changesTo = process.hrtime.bigint();
     const timed = changes.filter((change) => !change.warmup);
     const all = distribution(timed.flatMap((change) => [...change.latencies]));
     const writes = distribution(timed.map((change) => change.writeMs));
@@ -332,6 +339,10 @@ async function main(): Promise<number> {
     const verdict = opts.clients < TARGET_CLIENTS ? `not judged with ${opts.clients} clients` : all.p99 < TARGET_P99_MS ? 'met' : 'NOT met';
     console.log(`target: p99 under ${TARGET_P99_MS} ms at ${TARGET_CLIENTS.toLocaleString('en-US')} clients on loopback — ${verdict} (p99 ${ms(all.p99)} ms)`);
     console.log(`load average ${loadAverage()} at the end: the server, the clients and anything else running share ${os.cpus().length} CPUs`);
+    if (opts.serverCpuProf !== undefined) {
+      // V8 stamps profile samples with the same monotonic clock as hrtime, in microseconds.
+      console.log(`server CPU profile: in ${opts.serverCpuProf} once it exits; the changes ran from ${changesFrom / 1000n} to ${changesTo / 1000n} µs`);
+    }
     const warnings = server.output().trim();
     if (warnings !== '') console.log(`\nThe server printed (log level warn):\n${warnings.split('\n').slice(-10).join('\n')}`);
 

@@ -9,6 +9,8 @@ export interface ServerOptions {
   /** A PostgreSQL server to use instead of the embedded database. */
   readonly databaseUrl: string | undefined;
   readonly startTimeoutMs: number;
+  /** Extra `node` flags for the server, such as `--cpu-prof`. */
+  readonly nodeFlags?: readonly string[];
 }
 
 export interface ServerMemory {
@@ -73,7 +75,7 @@ export function startServer(options: ServerOptions): Promise<ServerProcess> {
   };
   if (options.databaseUrl === undefined) delete env.DATABASE_URL;
   else env.DATABASE_URL = options.databaseUrl;
-  const child = spawn(process.execPath, ['--expose-gc', '--conditions=dial-source', '--import', 'tsx', ENTRY], {
+  const child = spawn(process.execPath, ['--expose-gc', ...(options.nodeFlags ?? []), '--conditions=dial-source', '--import', 'tsx', ENTRY], {
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
