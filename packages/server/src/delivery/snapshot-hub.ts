@@ -199,7 +199,7 @@ export class SnapshotHub {
     if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
     for (const state of this.states.values()) this.endStreams(state, () => true);
     this.states.clear();
-    await this.unlisten?.();
+    await this.unlisten?.().catch((error: unknown) => this.logger.warn({ err: error }, 'could not stop listening for snapshot changes'));
   }
 
   private notified(channel: string, payload: string): void {

@@ -101,6 +101,8 @@ export async function openEmbedded(dataDir: string | undefined): Promise<Databas
       const names = typeof channels === 'string' ? [channels] : [...channels];
       const unsubscribes = await Promise.all(names.map((name) => db.listen(name, (payload) => onMessage(payload, name))));
       return async () => {
+        // Closing the database ended every subscription already.
+        if (closed) return;
         await Promise.all(unsubscribes.map((unsubscribe) => unsubscribe()));
       };
     },
@@ -202,6 +204,8 @@ export function openPostgres(connectionString: string, options: { max?: number }
             },
           );
         }, retryDelayMs(attempts));
+        // Waiting to listen again must not keep a stopping process alive.
+        retry.unref();
       };
 
       client = await connect();
