@@ -111,7 +111,8 @@ export function sessionRoutes(db: Database) {
           if (found.ok && !hasCsrfToken(request, secret)) throw csrfFailed();
           await deleteSession(db, secret);
         }
-        return reply.status(204).header('set-cookie', sessionCookieHeader(request, undefined, 0)).send();
+        reply.header('set-cookie', sessionCookieHeader(request, undefined, 0));
+        return reply.status(204).send();
       },
     );
   };
