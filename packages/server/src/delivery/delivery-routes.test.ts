@@ -192,6 +192,8 @@ describe('GET /api/v1/sdk/stream', () => {
     const first = await events.next();
     expect(first).toMatchObject({ event: 'snapshot', id: String(expected.version) });
     expect(JSON.parse(first.data!)).toEqual(expected);
+    // HEAD would hold a stream open that can carry nothing.
+    expect((await fetch(streamUrl(), { method: 'HEAD', headers: { authorization: `Bearer ${secret}` } })).status).toBe(404);
   });
 
   it('sends a flag changed through the admin API as a change event with the new version', async () => {

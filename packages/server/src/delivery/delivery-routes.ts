@@ -79,6 +79,8 @@ export function deliveryRoutes(db: Database, hub: SnapshotHub) {
     app.get(
       '/sdk/stream',
       {
+        // A HEAD request would open a stream that can carry nothing.
+        exposeHeadRoute: false,
         schema: {
           tags: ['sdk'],
           summary: "Stream the environment's changes (Server-Sent Events)",
