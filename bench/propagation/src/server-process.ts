@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export interface ServerOptions {
   readonly adminToken: string;
-  /** Where the embedded database lives; ignored with a `databaseUrl`. */
+  /** A temporary folder for the embedded database, removed by the server itself if the benchmark dies; unused with a `databaseUrl`. */
   readonly dataDir: string;
   /** A PostgreSQL server to use instead of the embedded database. */
   readonly databaseUrl: string | undefined;
@@ -73,8 +73,12 @@ export function startServer(options: ServerOptions): Promise<ServerProcess> {
     DIAL_LOG_LEVEL: 'warn',
     DIAL_ADMIN_TOKEN: options.adminToken,
   };
-  if (options.databaseUrl === undefined) delete env.DATABASE_URL;
-  else env.DATABASE_URL = options.databaseUrl;
+  if (options.databaseUrl === undefined) {
+    delete env.DATABASE_URL;
+    env.DIAL_BENCH_TEMP_DATA_DIR = options.dataDir;
+  } else {
+    env.DATABASE_URL = options.databaseUrl;
+  }
   const child = spawn(process.execPath, ['--expose-gc', ...(options.nodeFlags ?? []), '--conditions=dial-source', '--import', 'tsx', ENTRY], {
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
