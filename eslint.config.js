@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import dial from './tools/eslint/package-boundaries.js';
 
@@ -14,7 +15,8 @@ export const boundaries = {
   cli: { imports: ['server', 'core'], builtins: true },
   'sdk-node': { imports: ['core'], builtins: true },
   'sdk-web': { imports: ['core'], builtins: false },
-  console: { imports: ['core'], builtins: false },
+  // The console's end-to-end tests start a real server; its browser code reaches it over HTTP only.
+  console: { imports: ['core'], builtins: false, testImports: ['server'] },
   bench: { imports: ['core', 'sdk-node', 'sdk-web', 'cli'], builtins: true },
 };
 
@@ -22,7 +24,7 @@ export const boundaries = {
 const coreGlobals = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'process', 'require', 'localStorage', 'sessionStorage', 'document', 'window', 'navigator', 'setTimeout', 'setInterval'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.dial/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.dial/**', 'packages/console/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -51,6 +53,16 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core takes the time as a parameter.' },
       ],
       'no-console': 'error',
+    },
+  },
+  {
+    // The console runs in the browser: DOM globals, and React's rules of hooks.
+    files: ['packages/console/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
 );

@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'embedded',
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          include: ['packages/*/src/**/*.test.ts', 'bench/*/src/**/*.test.ts', 'tools/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'packages/console/e2e/**/*.test.ts', 'bench/*/src/**/*.test.ts', 'tools/**/*.test.ts', 'scripts/**/*.test.ts'],
           env: { DIAL_TEST_DATABASE_URL: '' },
         },
       },

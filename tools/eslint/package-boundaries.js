@@ -6,8 +6,11 @@
  * - `imports`: the other workspace packages it may import (by `@dial/<name>` or a relative path);
  * - `builtins`: whether Node built-ins (`node:fs`, `http`…) are allowed;
  * - `dependencies`: when set, the only npm packages allowed, each mapped to the
- *   folders (relative to the package) that may import it.
- * Test files (`*.test.ts`) may also use built-ins and any npm package.
+ *   folders (relative to the package) that may import it;
+ * - `testImports`: other workspace packages its tests may import besides, e.g.
+ *   the server that the console's end-to-end tests start.
+ * Test files (`*.test.ts`, and anything in a package's `e2e/` folder) may also
+ * use built-ins and any npm package.
  */
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
@@ -53,7 +56,8 @@ export const packageBoundaries = {
     if (from === undefined) return {};
     const policy = context.options[0]?.packages?.[from.name];
     if (policy === undefined) return {};
-    const isTest = /\.test\.[cm]?[jt]sx?$/.test(file);
+    const isTest = /\.test\.[cm]?[jt]sx?$/.test(file) || path.relative(from.dir, file).split(path.sep)[0] === 'e2e';
+    const allowedImports = isTest ? [...policy.imports, ...(policy.testImports ?? [])] : policy.imports;
 
     function check(node, specifier) {
       if (typeof specifier !== 'string') return;
@@ -86,11 +90,11 @@ export const packageBoundaries = {
         }
         return;
       }
-      if (!policy.imports.includes(target.name)) {
+      if (!allowedImports.includes(target.name)) {
         context.report({
           node,
           messageId: 'crossing',
-          data: { from: from.name, to: target.name, specifier, allowed: policy.imports.join(', ') || 'no other package' },
+          data: { from: from.name, to: target.name, specifier, allowed: allowedImports.join(', ') || 'no other package' },
         });
       }
     }

@@ -23,6 +23,8 @@ tester.run('package-boundaries', packageBoundaries, {
     { code: "import { serve } from '@dial/server';", ...at('packages/cli/src/main.ts') },
     { code: "import { evaluate } from '../../core/src/index.js';", ...at('packages/sdk-node/src/client.ts') },
     { code: "import { compile } from '@dial/core';", ...at('bench/evaluation/src/main.ts') },
+    { code: "import { startServer } from '../../server/src/server.js';", ...at('packages/console/e2e/console.test.ts') },
+    { code: "import { mkdtempSync } from 'node:fs';", ...at('packages/console/e2e/browser.ts') },
   ],
   invalid: [
     { code: "import { readFileSync } from 'node:fs';", ...at('packages/core/src/evaluate.ts'), errors: [{ messageId: 'builtin' }] },
@@ -33,6 +35,8 @@ tester.run('package-boundaries', packageBoundaries, {
     { code: "import { app } from '../../server/src/app.js';", ...at('packages/core/src/x.ts'), errors: [{ messageId: 'crossing' }] },
     { code: "export * from '@dial/sdk-node';", ...at('packages/core/src/x.ts'), errors: [{ messageId: 'crossing' }] },
     { code: "const m = await import('@dial/server');", ...at('packages/console/src/x.ts'), errors: [{ messageId: 'crossing' }] },
+    { code: "import { app } from '../../server/src/app.js';", ...at('packages/console/src/app.tsx'), errors: [{ messageId: 'crossing' }] },
+    { code: "import { readFileSync } from 'node:fs';", ...at('packages/console/src/x.ts'), errors: [{ messageId: 'builtin' }] },
     { code: "import { app } from '@dial/server';", ...at('bench/evaluation/src/main.ts'), errors: [{ messageId: 'crossing' }] },
   ],
 });

@@ -9,6 +9,7 @@ import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
 import { flagRoutes } from './flags/flag-routes.js';
 import { projectRoutes } from './flags/project-routes.js';
 import { segmentRoutes } from './flags/segment-routes.js';
+import { consoleFiles } from './platform/console-files.js';
 import type { Database } from './platform/db.js';
 import { type App, createHttp } from './platform/http.js';
 import { createMetrics } from './platform/metrics.js';
@@ -47,5 +48,6 @@ export async function buildApp({ db, logger, migrations, delivery = {} }: AppDep
     },
     { prefix: '/api/v1' },
   );
+  await app.register(consoleFiles());
   return app;
 }

@@ -1,4 +1,4 @@
-import type { Prerequisite } from '@dial/core';
+import type { Prerequisite, Serve } from '@dial/core';
 import type { Queryable } from '../platform/db.js';
 import { isoDate } from '../platform/schemas.js';
 import type { FlagConfig, FlagSettings, ValidRule, ValidServe } from './flag-documents.js';
@@ -95,22 +95,57 @@ export async function updateConfig(db: Queryable, flagId: number, environmentId:
 }
 
 /** Whether each flag is on, per environment, for lists that show it at a glance. */
-export async function configSummaries(
-  db: Queryable,
-  flagIds: readonly number[],
-): Promise<Map<number, Record<string, { enabled: boolean; version: number }>>> {
-  const { rows } = await db.query<{ flag_id: number; environment_key: string; enabled: boolean; version: number }>(
-    `SELECT c.flag_id, e.key AS environment_key, c.enabled, c.version
+/** What the flag list shows of one configuration. */
+export interface ConfigSummary {
+  enabled: boolean;
+  version: number;
+  updatedAt: string;
+  /** The one variant every context gets while enabled (fully rolled out), or null when contexts can differ. */
+  servesOne: string | null;
+}
+
+/** The single variant a serve gives everyone, if it does: a fixed variant, or a split with one non-zero weight. */
+function onlyVariant(serve: Serve): string | null {
+  if ('variant' in serve) return serve.variant;
+  const served = serve.rollout.split.filter((entry) => entry.weight > 0);
+  return served.length === 1 ? served[0]!.variant : null;
+}
+
+/** The variant an enabled configuration gives every context, or null when it depends on the context. */
+export function servesOne(settings: { prerequisites: readonly unknown[]; rules: readonly { serve: Serve }[]; fallthrough: Serve }): string | null {
+  if (settings.prerequisites.length > 0) return null;
+  const variant = onlyVariant(settings.fallthrough);
+  if (variant === null) return null;
+  return settings.rules.every((rule) => onlyVariant(rule.serve) === variant) ? variant : null;
+}
+
+export async function configSummaries(db: Queryable, flagIds: readonly number[]): Promise<Map<number, Record<string, ConfigSummary>>> {
+  const { rows } = await db.query<{
+    flag_id: number;
+    environment_key: string;
+    enabled: boolean;
+    version: number;
+    updated_at: Date;
+    prerequisites: Prerequisite[];
+    rules: ValidRule[];
+    fallthrough: ValidServe;
+  }>(
+    `SELECT c.flag_id, e.key AS environment_key, c.enabled, c.version, c.updated_at, c.prerequisites, c.rules, c.fallthrough
        FROM flag_configs c JOIN environments e ON e.id = c.environment_id
       WHERE c.flag_id = ANY($1::int[])
       ORDER BY c.flag_id, e.id`,
     [flagIds],
   );
-  const summaries = new Map<number, Record<string, { enabled: boolean; version: number }>>();
+  const summaries = new Map<number, Record<string, ConfigSummary>>();
   for (const row of rows) {
     const id = Number(row.flag_id);
     const summary = summaries.get(id) ?? {};
-    summary[row.environment_key] = { enabled: row.enabled, version: Number(row.version) };
+    summary[row.environment_key] = {
+      enabled: row.enabled,
+      version: Number(row.version),
+      updatedAt: row.updated_at.toISOString(),
+      servesOne: servesOne(row),
+    };
     summaries.set(id, summary);
   }
   return summaries;

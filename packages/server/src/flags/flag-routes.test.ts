@@ -145,7 +145,7 @@ describe('listing flags', () => {
     const body = res.json();
     expect(body.flags.map((f: { key: string }) => f.key)).toEqual(['alpha', 'beta', 'delta', 'gamma']);
     expect(body.flags[1]).toMatchObject({ key: 'beta', tags: ['web'], environments: { production: { enabled: true, version: 2 } } });
-    expect(body.flags[0].environments).toEqual({ production: { enabled: false, version: 1 } });
+    expect(body.flags[0].environments).toEqual({ production: { enabled: false, version: 1, updatedAt: expect.any(String), servesOne: 'on' } });
     expect(body.nextCursor).toBeNull();
   });
 

@@ -108,8 +108,16 @@ export const flagSchemaOut = z.object({
 export const flagListItem = z.object({
   ...flagInfo,
   environments: z
-    .record(z.string(), z.object({ enabled: z.boolean(), version: z.number() }))
-    .describe('Whether the flag is on in each environment, by environment key'),
+    .record(
+      z.string(),
+      z.object({
+        enabled: z.boolean(),
+        version: z.number(),
+        updatedAt: z.string(),
+        servesOne: z.string().nullable().describe('The one variant every context gets while enabled (fully rolled out), or null when it depends on the context'),
+      }),
+    )
+    .describe('Whether the flag is on in each environment, by environment key, and when its configuration there last changed'),
 });
 
 export const projectParams = z.object({ project: z.string() });

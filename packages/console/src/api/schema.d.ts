@@ -1,0 +1,6960 @@
+/* Generated from the server's OpenAPI document by scripts/generate-console-api.ts: do not edit. Run `npm run generate:api`. */
+
+export interface paths {
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the audit log
+         * @description Every configuration change with its actor, before and after. Pages with `cursor` (the `nextCursor` of the previous page).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor?: string;
+                    cursor?: string;
+                    environment?: string;
+                    from?: string;
+                    limit?: number;
+                    project?: string;
+                    resource?: string;
+                    resourceType?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                action: string;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                };
+                                after: unknown;
+                                at: string;
+                                before: unknown;
+                                id: string;
+                                requestId: string | null;
+                                resource: {
+                                    environment: string | null;
+                                    key: string;
+                                    project: string | null;
+                                    type: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List projects */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            projects: {
+                                createdAt: string;
+                                description: string;
+                                key: string;
+                                name: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a project
+         * @description Creates the project with the given environments, or with `production` alone.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        environments?: {
+                            /** @default  */
+                            description?: string;
+                            key: string;
+                            name: string;
+                        }[];
+                        key: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                createdAt: string;
+                                description: string;
+                                key: string;
+                                name: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            key: string;
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                createdAt: string;
+                                description: string;
+                                key: string;
+                                name: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            key: string;
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an empty project
+         * @description Refused while the project has flags or segments. Send the version in If-Match.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or describe a project */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        name?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            key: string;
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the environments of a project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            environments: {
+                                createdAt: string;
+                                description: string;
+                                key: string;
+                                name: string;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add an environment
+         * @description Every flag gets a configuration in it: copied from `copyFrom` when given, otherwise off.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        copyFrom?: string;
+                        /** @default  */
+                        description?: string;
+                        key: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            key: string;
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/environments/{environment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an environment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            key: string;
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an environment
+         * @description Deletes its flag configurations and revokes its SDK keys. A project keeps at least one environment. Send the version in If-Match.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or describe an environment */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        name?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            key: string;
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List flags
+         * @description Active flags by key, or archived ones with `archived=true`, each with whether it is on in every environment. Pages with `cursor` (the `nextCursor` of the previous page).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    archived?: "true" | "false";
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                    tag?: string | string[];
+                };
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flags: {
+                                archived: boolean;
+                                archivedAt: string | null;
+                                createdAt: string;
+                                description: string;
+                                environments: {
+                                    [key: string]: {
+                                        enabled: boolean;
+                                        servesOne: string | null;
+                                        updatedAt: string;
+                                        version: number;
+                                    };
+                                };
+                                key: string;
+                                /** @enum {string} */
+                                kind: "boolean" | "string" | "number" | "json";
+                                /** @enum {string} */
+                                lifetime: "temporary" | "permanent";
+                                name: string;
+                                offVariant: string;
+                                onVariant: string;
+                                owner: string;
+                                tags: string[];
+                                updatedAt: string;
+                                variants: {
+                                    description?: string;
+                                    key: string;
+                                    name?: string;
+                                    value: components["schemas"]["JsonValue"];
+                                }[];
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a flag
+         * @description Creates the flag with a configuration in every environment of the project: off, serving `offVariant`, and `onVariant` to everyone once turned on.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        key: string;
+                        /**
+                         * @default boolean
+                         * @enum {string}
+                         */
+                        kind?: "boolean" | "string" | "number" | "json";
+                        /**
+                         * @default temporary
+                         * @enum {string}
+                         */
+                        lifetime?: "temporary" | "permanent";
+                        name: string;
+                        offVariant?: string;
+                        onVariant?: string;
+                        /** @default  */
+                        owner?: string;
+                        tags?: string[];
+                        variants?: {
+                            description?: string;
+                            key: string;
+                            name?: string;
+                            value: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archived: boolean;
+                            archivedAt: string | null;
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                [key: string]: {
+                                    enabled: boolean;
+                                    fallthrough: {
+                                        variant: string;
+                                    } | {
+                                        rollout: {
+                                            bucketBy?: string;
+                                            salt?: string;
+                                            split: {
+                                                variant: string;
+                                                weight: number;
+                                            }[];
+                                        };
+                                    };
+                                    offVariant: string;
+                                    prerequisites: {
+                                        flag: string;
+                                        variant: string;
+                                    }[];
+                                    rules: {
+                                        id: string;
+                                        serve: {
+                                            variant: string;
+                                        } | {
+                                            rollout: {
+                                                bucketBy?: string;
+                                                salt?: string;
+                                                split: {
+                                                    variant: string;
+                                                    weight: number;
+                                                }[];
+                                            };
+                                        };
+                                        when: ({
+                                            negate?: boolean;
+                                            segment: string;
+                                        } | ({
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "eq";
+                                            values: (string | number | boolean)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "contains";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "startsWith";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "endsWith";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "matches";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "lt";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "lte";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "gt";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "gte";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "before";
+                                            values: (string | number)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "after";
+                                            values: (string | number)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverEq";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverLt";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverGt";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "exists";
+                                            values?: [
+                                            ];
+                                        }))[];
+                                    }[];
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            };
+                            key: string;
+                            /** @enum {string} */
+                            kind: "boolean" | "string" | "number" | "json";
+                            /** @enum {string} */
+                            lifetime: "temporary" | "permanent";
+                            name: string;
+                            offVariant: string;
+                            onVariant: string;
+                            owner: string;
+                            tags: string[];
+                            updatedAt: string;
+                            variants: {
+                                description?: string;
+                                key: string;
+                                name?: string;
+                                value: components["schemas"]["JsonValue"];
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a flag
+         * @description The flag with its configuration in every environment. The ETag is the version of its metadata.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archived: boolean;
+                            archivedAt: string | null;
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                [key: string]: {
+                                    enabled: boolean;
+                                    fallthrough: {
+                                        variant: string;
+                                    } | {
+                                        rollout: {
+                                            bucketBy?: string;
+                                            salt?: string;
+                                            split: {
+                                                variant: string;
+                                                weight: number;
+                                            }[];
+                                        };
+                                    };
+                                    offVariant: string;
+                                    prerequisites: {
+                                        flag: string;
+                                        variant: string;
+                                    }[];
+                                    rules: {
+                                        id: string;
+                                        serve: {
+                                            variant: string;
+                                        } | {
+                                            rollout: {
+                                                bucketBy?: string;
+                                                salt?: string;
+                                                split: {
+                                                    variant: string;
+                                                    weight: number;
+                                                }[];
+                                            };
+                                        };
+                                        when: ({
+                                            negate?: boolean;
+                                            segment: string;
+                                        } | ({
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "eq";
+                                            values: (string | number | boolean)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "contains";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "startsWith";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "endsWith";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "matches";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "lt";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "lte";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "gt";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "gte";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "before";
+                                            values: (string | number)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "after";
+                                            values: (string | number)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverEq";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverLt";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverGt";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "exists";
+                                            values?: [
+                                            ];
+                                        }))[];
+                                    }[];
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            };
+                            key: string;
+                            /** @enum {string} */
+                            kind: "boolean" | "string" | "number" | "json";
+                            /** @enum {string} */
+                            lifetime: "temporary" | "permanent";
+                            name: string;
+                            offVariant: string;
+                            onVariant: string;
+                            owner: string;
+                            tags: string[];
+                            updatedAt: string;
+                            variants: {
+                                description?: string;
+                                key: string;
+                                name?: string;
+                                value: components["schemas"]["JsonValue"];
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an archived flag
+         * @description Deletes the flag and its configurations for good. Only archived flags can be deleted, and not while another flag, even an archived one, requires it as a prerequisite. Send the version in If-Match.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a flag's metadata and variants
+         * @description Changes the fields given. A variant still served by a configuration, or required by another flag as a prerequisite, cannot be removed (409 names where it is used). `onVariant` and `offVariant` only affect environments added later.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** @enum {string} */
+                        lifetime?: "temporary" | "permanent";
+                        name?: string;
+                        offVariant?: string;
+                        onVariant?: string;
+                        owner?: string;
+                        tags?: string[];
+                        variants?: {
+                            description?: string;
+                            key: string;
+                            name?: string;
+                            value: unknown;
+                        }[];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archived: boolean;
+                            archivedAt: string | null;
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                [key: string]: {
+                                    enabled: boolean;
+                                    fallthrough: {
+                                        variant: string;
+                                    } | {
+                                        rollout: {
+                                            bucketBy?: string;
+                                            salt?: string;
+                                            split: {
+                                                variant: string;
+                                                weight: number;
+                                            }[];
+                                        };
+                                    };
+                                    offVariant: string;
+                                    prerequisites: {
+                                        flag: string;
+                                        variant: string;
+                                    }[];
+                                    rules: {
+                                        id: string;
+                                        serve: {
+                                            variant: string;
+                                        } | {
+                                            rollout: {
+                                                bucketBy?: string;
+                                                salt?: string;
+                                                split: {
+                                                    variant: string;
+                                                    weight: number;
+                                                }[];
+                                            };
+                                        };
+                                        when: ({
+                                            negate?: boolean;
+                                            segment: string;
+                                        } | ({
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "eq";
+                                            values: (string | number | boolean)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "contains";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "startsWith";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "endsWith";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "matches";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "lt";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "lte";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "gt";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "gte";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "before";
+                                            values: (string | number)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "after";
+                                            values: (string | number)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverEq";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverLt";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverGt";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "exists";
+                                            values?: [
+                                            ];
+                                        }))[];
+                                    }[];
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            };
+                            key: string;
+                            /** @enum {string} */
+                            kind: "boolean" | "string" | "number" | "json";
+                            /** @enum {string} */
+                            lifetime: "temporary" | "permanent";
+                            name: string;
+                            offVariant: string;
+                            onVariant: string;
+                            owner: string;
+                            tags: string[];
+                            updatedAt: string;
+                            variants: {
+                                description?: string;
+                                key: string;
+                                name?: string;
+                                value: components["schemas"]["JsonValue"];
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a flag
+         * @description Takes the flag out of every environment's snapshot, so SDKs serve their default values, and freezes its configurations. Refused while an active flag requires it as a prerequisite. Send the version in If-Match or the body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archived: boolean;
+                            archivedAt: string | null;
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                [key: string]: {
+                                    enabled: boolean;
+                                    fallthrough: {
+                                        variant: string;
+                                    } | {
+                                        rollout: {
+                                            bucketBy?: string;
+                                            salt?: string;
+                                            split: {
+                                                variant: string;
+                                                weight: number;
+                                            }[];
+                                        };
+                                    };
+                                    offVariant: string;
+                                    prerequisites: {
+                                        flag: string;
+                                        variant: string;
+                                    }[];
+                                    rules: {
+                                        id: string;
+                                        serve: {
+                                            variant: string;
+                                        } | {
+                                            rollout: {
+                                                bucketBy?: string;
+                                                salt?: string;
+                                                split: {
+                                                    variant: string;
+                                                    weight: number;
+                                                }[];
+                                            };
+                                        };
+                                        when: ({
+                                            negate?: boolean;
+                                            segment: string;
+                                        } | ({
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "eq";
+                                            values: (string | number | boolean)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "contains";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "startsWith";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "endsWith";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "matches";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "lt";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "lte";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "gt";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "gte";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "before";
+                                            values: (string | number)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "after";
+                                            values: (string | number)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverEq";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverLt";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverGt";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "exists";
+                                            values?: [
+                                            ];
+                                        }))[];
+                                    }[];
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            };
+                            key: string;
+                            /** @enum {string} */
+                            kind: "boolean" | "string" | "number" | "json";
+                            /** @enum {string} */
+                            lifetime: "temporary" | "permanent";
+                            name: string;
+                            offVariant: string;
+                            onVariant: string;
+                            owner: string;
+                            tags: string[];
+                            updatedAt: string;
+                            variants: {
+                                description?: string;
+                                key: string;
+                                name?: string;
+                                value: components["schemas"]["JsonValue"];
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}/environments/{environment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a flag's configuration in one environment
+         * @description The ETag is the version of this configuration.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            fallthrough: {
+                                variant: string;
+                            } | {
+                                rollout: {
+                                    bucketBy?: string;
+                                    salt?: string;
+                                    split: {
+                                        variant: string;
+                                        weight: number;
+                                    }[];
+                                };
+                            };
+                            offVariant: string;
+                            prerequisites: {
+                                flag: string;
+                                variant: string;
+                            }[];
+                            rules: {
+                                id: string;
+                                serve: {
+                                    variant: string;
+                                } | {
+                                    rollout: {
+                                        bucketBy?: string;
+                                        salt?: string;
+                                        split: {
+                                            variant: string;
+                                            weight: number;
+                                        }[];
+                                    };
+                                };
+                                when: ({
+                                    negate?: boolean;
+                                    segment: string;
+                                } | ({
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "eq";
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "contains";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "startsWith";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "endsWith";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "matches";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "lt";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "lte";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "gt";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "gte";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "before";
+                                    values: (string | number)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "after";
+                                    values: (string | number)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverEq";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverLt";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverGt";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "exists";
+                                    values?: [
+                                    ];
+                                }))[];
+                            }[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Replace a flag's configuration in one environment
+         * @description Rules, prerequisites and serves are those of FLAGS.md. The resulting flag is validated against the same environment: segments must exist, prerequisites must be active flags with the variant named, and prerequisite chains must have no cycle and be at most 10 deep. Errors name the field as a JSON path into the body, such as `rules[0].when[1].op`. Send the version in If-Match or the body.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        fallthrough: {
+                            variant: string;
+                        } | {
+                            rollout: {
+                                bucketBy?: string;
+                                salt?: string;
+                                split: {
+                                    variant: string;
+                                    weight: number;
+                                }[];
+                            };
+                        };
+                        offVariant: string;
+                        prerequisites?: {
+                            flag: string;
+                            variant: string;
+                        }[];
+                        rules: {
+                            id: string;
+                            serve: {
+                                variant: string;
+                            } | {
+                                rollout: {
+                                    bucketBy?: string;
+                                    salt?: string;
+                                    split: {
+                                        variant: string;
+                                        weight: number;
+                                    }[];
+                                };
+                            };
+                            when: ({
+                                negate?: boolean;
+                                segment: string;
+                            } | ({
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "eq";
+                                values: (string | number | boolean)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "contains";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "startsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "endsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "matches";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "before";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "after";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverEq";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverLt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverGt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "exists";
+                                values?: [
+                                ];
+                            }))[];
+                        }[];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            fallthrough: {
+                                variant: string;
+                            } | {
+                                rollout: {
+                                    bucketBy?: string;
+                                    salt?: string;
+                                    split: {
+                                        variant: string;
+                                        weight: number;
+                                    }[];
+                                };
+                            };
+                            offVariant: string;
+                            prerequisites: {
+                                flag: string;
+                                variant: string;
+                            }[];
+                            rules: {
+                                id: string;
+                                serve: {
+                                    variant: string;
+                                } | {
+                                    rollout: {
+                                        bucketBy?: string;
+                                        salt?: string;
+                                        split: {
+                                            variant: string;
+                                            weight: number;
+                                        }[];
+                                    };
+                                };
+                                when: ({
+                                    negate?: boolean;
+                                    segment: string;
+                                } | ({
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "eq";
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "contains";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "startsWith";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "endsWith";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "matches";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "lt";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "lte";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "gt";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "gte";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "before";
+                                    values: (string | number)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "after";
+                                    values: (string | number)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverEq";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverLt";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverGt";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "exists";
+                                    values?: [
+                                    ];
+                                }))[];
+                            }[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change part of a flag's configuration in one environment
+         * @description Replaces the top-level fields given and keeps the others: `{ "enabled": false, "version": 7 }` is a kill switch. The resulting flag is validated against the same environment: segments must exist, prerequisites must be active flags with the variant named, and prerequisite chains must have no cycle and be at most 10 deep. Errors name the field as a JSON path into the body, such as `rules[0].when[1].op`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    environment: string;
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        fallthrough?: {
+                            variant: string;
+                        } | {
+                            rollout: {
+                                bucketBy?: string;
+                                salt?: string;
+                                split: {
+                                    variant: string;
+                                    weight: number;
+                                }[];
+                            };
+                        };
+                        offVariant?: string;
+                        prerequisites?: {
+                            flag: string;
+                            variant: string;
+                        }[];
+                        rules?: {
+                            id: string;
+                            serve: {
+                                variant: string;
+                            } | {
+                                rollout: {
+                                    bucketBy?: string;
+                                    salt?: string;
+                                    split: {
+                                        variant: string;
+                                        weight: number;
+                                    }[];
+                                };
+                            };
+                            when: ({
+                                negate?: boolean;
+                                segment: string;
+                            } | ({
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "eq";
+                                values: (string | number | boolean)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "contains";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "startsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "endsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "matches";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "before";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "after";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverEq";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverLt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverGt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "exists";
+                                values?: [
+                                ];
+                            }))[];
+                        }[];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            fallthrough: {
+                                variant: string;
+                            } | {
+                                rollout: {
+                                    bucketBy?: string;
+                                    salt?: string;
+                                    split: {
+                                        variant: string;
+                                        weight: number;
+                                    }[];
+                                };
+                            };
+                            offVariant: string;
+                            prerequisites: {
+                                flag: string;
+                                variant: string;
+                            }[];
+                            rules: {
+                                id: string;
+                                serve: {
+                                    variant: string;
+                                } | {
+                                    rollout: {
+                                        bucketBy?: string;
+                                        salt?: string;
+                                        split: {
+                                            variant: string;
+                                            weight: number;
+                                        }[];
+                                    };
+                                };
+                                when: ({
+                                    negate?: boolean;
+                                    segment: string;
+                                } | ({
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "eq";
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "contains";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "startsWith";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "endsWith";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "matches";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "lt";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "lte";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "gt";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "gte";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "before";
+                                    values: (string | number)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "after";
+                                    values: (string | number)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverEq";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverLt";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverGt";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "exists";
+                                    values?: [
+                                    ];
+                                }))[];
+                            }[];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/flags/{flag}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an archived flag
+         * @description Serves the flag again with the configurations it had. Refused when one no longer fits its environment, e.g. a prerequisite was archived meanwhile: the details name the environment and field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    flag: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            archived: boolean;
+                            archivedAt: string | null;
+                            createdAt: string;
+                            description: string;
+                            environments: {
+                                [key: string]: {
+                                    enabled: boolean;
+                                    fallthrough: {
+                                        variant: string;
+                                    } | {
+                                        rollout: {
+                                            bucketBy?: string;
+                                            salt?: string;
+                                            split: {
+                                                variant: string;
+                                                weight: number;
+                                            }[];
+                                        };
+                                    };
+                                    offVariant: string;
+                                    prerequisites: {
+                                        flag: string;
+                                        variant: string;
+                                    }[];
+                                    rules: {
+                                        id: string;
+                                        serve: {
+                                            variant: string;
+                                        } | {
+                                            rollout: {
+                                                bucketBy?: string;
+                                                salt?: string;
+                                                split: {
+                                                    variant: string;
+                                                    weight: number;
+                                                }[];
+                                            };
+                                        };
+                                        when: ({
+                                            negate?: boolean;
+                                            segment: string;
+                                        } | ({
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "eq";
+                                            values: (string | number | boolean)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "contains";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "startsWith";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "endsWith";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "matches";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "lt";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "lte";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "gt";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "gte";
+                                            values: number[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "before";
+                                            values: (string | number)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "after";
+                                            values: (string | number)[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverEq";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverLt";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "semverGt";
+                                            values: string[];
+                                        } | {
+                                            attr: string;
+                                            negate?: boolean;
+                                            /** @enum {string} */
+                                            op: "exists";
+                                            values?: [
+                                            ];
+                                        }))[];
+                                    }[];
+                                    updatedAt: string;
+                                    version: number;
+                                };
+                            };
+                            key: string;
+                            /** @enum {string} */
+                            kind: "boolean" | "string" | "number" | "json";
+                            /** @enum {string} */
+                            lifetime: "temporary" | "permanent";
+                            name: string;
+                            offVariant: string;
+                            onVariant: string;
+                            owner: string;
+                            tags: string[];
+                            updatedAt: string;
+                            variants: {
+                                description?: string;
+                                key: string;
+                                name?: string;
+                                value: components["schemas"]["JsonValue"];
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List segments
+         * @description Segments by key, with the sizes of their lists. Pages with `cursor` (the `nextCursor` of the previous page).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nextCursor: string | null;
+                            segments: {
+                                createdAt: string;
+                                description: string;
+                                excluded: number;
+                                included: number;
+                                key: string;
+                                name: string;
+                                ruleGroups: number;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a segment
+         * @description A context is in the segment when its key is not excluded and it is included or matches a rule group. Segments named in the rules must exist and must not lead back to this one; `include` and `exclude` list each key once, at most 10,000 each.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        exclude?: string[];
+                        include?: string[];
+                        key: string;
+                        name: string;
+                        rules?: ({
+                            negate?: boolean;
+                            segment: string;
+                        } | ({
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "eq";
+                            values: (string | number | boolean)[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "contains";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "startsWith";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "endsWith";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "matches";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "lt";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "lte";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "gt";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "gte";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "before";
+                            values: (string | number)[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "after";
+                            values: (string | number)[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "semverEq";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "semverLt";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "semverGt";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "exists";
+                            values?: [
+                            ];
+                        }))[][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            exclude: string[];
+                            include: string[];
+                            key: string;
+                            name: string;
+                            rules: ({
+                                negate?: boolean;
+                                segment: string;
+                            } | ({
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "eq";
+                                values: (string | number | boolean)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "contains";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "startsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "endsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "matches";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "before";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "after";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverEq";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverLt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverGt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "exists";
+                                values?: [
+                                ];
+                            }))[][];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/segments/{segment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a segment
+         * @description The ETag is its version.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            exclude: string[];
+                            include: string[];
+                            key: string;
+                            name: string;
+                            rules: ({
+                                negate?: boolean;
+                                segment: string;
+                            } | ({
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "eq";
+                                values: (string | number | boolean)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "contains";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "startsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "endsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "matches";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "before";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "after";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverEq";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverLt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverGt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "exists";
+                                values?: [
+                                ];
+                            }))[][];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Replace a segment
+         * @description Lists and rules left out become empty. Segments named in the rules must exist and must not lead back to this one; `include` and `exclude` list each key once, at most 10,000 each. Send the version in If-Match or the body.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        exclude?: string[];
+                        include?: string[];
+                        name: string;
+                        rules?: ({
+                            negate?: boolean;
+                            segment: string;
+                        } | ({
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "eq";
+                            values: (string | number | boolean)[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "contains";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "startsWith";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "endsWith";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "matches";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "lt";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "lte";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "gt";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "gte";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "before";
+                            values: (string | number)[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "after";
+                            values: (string | number)[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "semverEq";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "semverLt";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "semverGt";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "exists";
+                            values?: [
+                            ];
+                        }))[][];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            exclude: string[];
+                            include: string[];
+                            key: string;
+                            name: string;
+                            rules: ({
+                                negate?: boolean;
+                                segment: string;
+                            } | ({
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "eq";
+                                values: (string | number | boolean)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "contains";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "startsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "endsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "matches";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "before";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "after";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverEq";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverLt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverGt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "exists";
+                                values?: [
+                                ];
+                            }))[][];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete a segment
+         * @description Refused while a flag configuration (even of an archived flag) or another segment refers to it; the error names them. Send the version in If-Match.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change part of a segment
+         * @description Replaces the fields given and keeps the others. Segments named in the rules must exist and must not lead back to this one; `include` and `exclude` list each key once, at most 10,000 each.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        exclude?: string[];
+                        include?: string[];
+                        name?: string;
+                        rules?: ({
+                            negate?: boolean;
+                            segment: string;
+                        } | ({
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "eq";
+                            values: (string | number | boolean)[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "contains";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "startsWith";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "endsWith";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "matches";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "lt";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "lte";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "gt";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "gte";
+                            values: number[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "before";
+                            values: (string | number)[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "after";
+                            values: (string | number)[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "semverEq";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "semverLt";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "semverGt";
+                            values: string[];
+                        } | {
+                            attr: string;
+                            negate?: boolean;
+                            /** @enum {string} */
+                            op: "exists";
+                            values?: [
+                            ];
+                        }))[][];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            exclude: string[];
+                            include: string[];
+                            key: string;
+                            name: string;
+                            rules: ({
+                                negate?: boolean;
+                                segment: string;
+                            } | ({
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "eq";
+                                values: (string | number | boolean)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "contains";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "startsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "endsWith";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "matches";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "lte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gt";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "gte";
+                                values: number[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "before";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "after";
+                                values: (string | number)[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverEq";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverLt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "semverGt";
+                                values: string[];
+                            } | {
+                                attr: string;
+                                negate?: boolean;
+                                /** @enum {string} */
+                                op: "exists";
+                                values?: [
+                                ];
+                            }))[][];
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sdk/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the environment's snapshot
+         * @description For server SDK keys. The ETag is the snapshot version: send it back in If-None-Match to get 304 while nothing changed. Compressed with br or gzip when accepted.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-none-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flags: {
+                                enabled: boolean;
+                                fallthrough: {
+                                    variant: string;
+                                } | {
+                                    rollout: {
+                                        bucketBy?: string;
+                                        salt?: string;
+                                        split: {
+                                            variant: string;
+                                            weight: number;
+                                        }[];
+                                    };
+                                };
+                                key: string;
+                                offVariant: string;
+                                prerequisites?: {
+                                    flag: string;
+                                    variant: string;
+                                }[];
+                                rules: {
+                                    id: string;
+                                    serve: {
+                                        variant: string;
+                                    } | {
+                                        rollout: {
+                                            bucketBy?: string;
+                                            salt?: string;
+                                            split: {
+                                                variant: string;
+                                                weight: number;
+                                            }[];
+                                        };
+                                    };
+                                    when: ({
+                                        negate?: boolean;
+                                        segment: string;
+                                    } | ({
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "eq";
+                                        values: (string | number | boolean)[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "contains";
+                                        values: string[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "startsWith";
+                                        values: string[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "endsWith";
+                                        values: string[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "matches";
+                                        values: string[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "lt";
+                                        values: number[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "lte";
+                                        values: number[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "gt";
+                                        values: number[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "gte";
+                                        values: number[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "before";
+                                        values: (string | number)[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "after";
+                                        values: (string | number)[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "semverEq";
+                                        values: string[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "semverLt";
+                                        values: string[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "semverGt";
+                                        values: string[];
+                                    } | {
+                                        attr: string;
+                                        negate?: boolean;
+                                        /** @enum {string} */
+                                        op: "exists";
+                                        values?: [
+                                        ];
+                                    }))[];
+                                }[];
+                                variants: {
+                                    [key: string]: components["schemas"]["JsonValue2"];
+                                };
+                            }[];
+                            segments: {
+                                exclude?: string[];
+                                include?: string[];
+                                key: string;
+                                rules?: ({
+                                    negate?: boolean;
+                                    segment: string;
+                                } | ({
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "eq";
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "contains";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "startsWith";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "endsWith";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "matches";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "lt";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "lte";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "gt";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "gte";
+                                    values: number[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "before";
+                                    values: (string | number)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "after";
+                                    values: (string | number)[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverEq";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverLt";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "semverGt";
+                                    values: string[];
+                                } | {
+                                    attr: string;
+                                    negate?: boolean;
+                                    /** @enum {string} */
+                                    op: "exists";
+                                    values?: [
+                                    ];
+                                }))[][];
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sdk/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream the environment's changes (Server-Sent Events)
+         * @description For server SDK keys. `text/event-stream`: first `retry: 1000`, then `event: snapshot` with the whole snapshot, or `event: ready` with `{"version":N}` when Last-Event-ID (header, or `lastEventId` query) is the current version N. Then one `event: change` per changed flag or segment: `{"version","type":"flag.put"|"flag.delete"|"segment.put"|"segment.delete","key","flag"|"segment"}`, each with `id:` the new version; a `: ping` comment every 15 s. The stream ends when the key is revoked or the server stops.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lastEventId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who am I
+         * @description The session of the `dial_session` cookie, with its CSRF token: 401 when there is none or it has ended.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            expiresAt: string;
+                            token: {
+                                hint: string;
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sign in
+         * @description Exchanges an admin token for the `dial_session` cookie (HttpOnly, SameSite=Strict; Secure over HTTPS). It ends after 12 hours unused, after 7 days in any case, at sign-out, or when the token is revoked. Changes made with the cookie must send `csrfToken` as the x-csrf-token header.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            expiresAt: string;
+                            token: {
+                                hint: string;
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Sign out
+         * @description Ends the session of the cookie and clears it. Needs the x-csrf-token header while the session is alive.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tokens
+         * @description Secrets are never shown again after creation; `hint` identifies a token.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    includeRevoked?: "true" | "false";
+                    kind?: "admin" | "server" | "client";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tokens: {
+                                createdAt: string;
+                                createdBy: string;
+                                environment: string | null;
+                                hint: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "admin" | "server" | "client";
+                                name: string;
+                                project: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a token
+         * @description Admin tokens manage everything. Server SDK keys read one environment's snapshot; client keys evaluate flags for one context in one environment and are safe in a browser. The secret is in this response only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        environment?: string;
+                        /** @enum {string} */
+                        kind: "admin" | "server" | "client";
+                        name: string;
+                        project?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            token: {
+                                createdAt: string;
+                                createdBy: string;
+                                environment: string | null;
+                                hint: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "admin" | "server" | "client";
+                                name: string;
+                                project: string | null;
+                                revokedAt: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a token
+         * @description Takes effect at once. The last active admin token cannot be revoked.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process is up */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers and every migration is applied */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            database: string;
+                            /** @enum {string} */
+                            status: "ready";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reason: string;
+                            /** @enum {string} */
+                            status: "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        JsonValue: string | number | boolean | null | components["schemas"]["JsonValue"][] | {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
+        JsonValue2: string | number | boolean | null | components["schemas"]["JsonValue2"][] | {
+            [key: string]: components["schemas"]["JsonValue2"];
+        };
+        JsonValue2Input: string | number | boolean | null | components["schemas"]["JsonValue2Input"][] | {
+            [key: string]: components["schemas"]["JsonValue2Input"];
+        };
+        JsonValueInput: string | number | boolean | null | components["schemas"]["JsonValueInput"][] | {
+            [key: string]: components["schemas"]["JsonValueInput"];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { AuditLog } from './component/audit/AuditLog/AuditLog';
+import { FlagList } from './component/flags/FlagList/FlagList';
+import { FlagPage } from './component/flags/FlagPage/FlagPage';
+import { KeyList } from './component/keys/KeyList/KeyList';
+import { SegmentList } from './component/segments/SegmentList/SegmentList';
+import { SegmentPage } from './component/segments/SegmentPage/SegmentPage';
+
+/** One page of the console, under `/:project/:environment/`. */
+export interface ConsoleRoute {
+  path: string;
+  title: string;
+  element: ReactNode;
+  /** Shown in the navigation, in this order. */
+  nav?: boolean;
+}
+
+/** Every page, in one table: the router and the navigation are both derived from it. */
+export const routes: readonly ConsoleRoute[] = [
+  { path: 'flags', title: 'Flags', element: <FlagList />, nav: true },
+  { path: 'flags/:flag', title: 'Flag', element: <FlagPage /> },
+  { path: 'segments', title: 'Segments', element: <SegmentList />, nav: true },
+  { path: 'segments/:segment', title: 'Segment', element: <SegmentPage /> },
+  { path: 'keys', title: 'API keys', element: <KeyList />, nav: true },
+  { path: 'audit', title: 'Audit log', element: <AuditLog />, nav: true },
+];
+
+export const navigation = routes.filter((route) => route.nav === true);
