@@ -65,10 +65,10 @@ export class SnapshotPoller {
         signal: controller.signal,
       });
       if (response.status === 304) {
-        await response.body?.cancel();
+        await response.arrayBuffer();
         outcome = 'not-modified';
       } else if (!response.ok) {
-        await response.body?.cancel();
+        await response.arrayBuffer();
         outcome = httpError('snapshot poll', response.status);
       } else {
         const text = await response.text();

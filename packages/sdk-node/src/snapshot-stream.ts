@@ -28,6 +28,16 @@ function eventVersion(data: unknown, id: string | undefined): number | undefined
   return id !== undefined && /^\d+$/.test(id) ? Number(id) : undefined;
 }
 
+/** Reads an answer that is not the event stream (an error page, say) to its end, so its connection can be reused. */
+async function drained(response: Response): Promise<boolean> {
+  try {
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Follows `GET /api/v1/sdk/stream` (Server-Sent Events): reopens it whenever
  * it fails, ends, or stays silent past the read timeout, after a backoff
@@ -94,6 +104,7 @@ export class SnapshotStream {
     const controller = new AbortController();
     this.controller = controller;
     let timer: unknown;
+    let finished = false;
     // Armed before each read: no byte at all (not even a heartbeat) for this long means a dead connection.
     const arm = () => {
       if (timer !== undefined) timers.clearTimeout(timer);
@@ -113,9 +124,13 @@ export class SnapshotStream {
         }),
         signal: controller.signal,
       });
-      if (!response.ok) return httpError('stream', response.status);
+      if (!response.ok) {
+        finished = await drained(response);
+        return httpError('stream', response.status);
+      }
       const contentType = response.headers.get('content-type') ?? '';
       if (response.body === null || !contentType.startsWith('text/event-stream')) {
+        finished = await drained(response);
         return new DialError(`stream: expected text/event-stream, got ${contentType || 'no body'}`, 'invalid-data');
       }
       const reader = response.body.getReader();
@@ -137,7 +152,10 @@ export class SnapshotStream {
       for (;;) {
         arm();
         const { done, value } = await reader.read();
-        if (done) return problem ?? new DialError('stream: the server ended the connection', 'network');
+        if (done) {
+          finished = true;
+          return problem ?? new DialError('stream: the server ended the connection', 'network');
+        }
         parser.push(decoder.decode(value, { stream: true }));
         if (problem !== undefined) return problem;
         if (this.generation !== generation) return new DialError('stream closed', 'network');
@@ -146,8 +164,9 @@ export class SnapshotStream {
       return requestError('stream', error, controller.signal);
     } finally {
       if (timer !== undefined) timers.clearTimeout(timer);
-      // Releases the connection, whatever ended it.
-      if (!controller.signal.aborted) controller.abort(new DialError('stream connection released', 'network'));
+      // Releases a connection still receiving. (Node 20's fetch then opens a spare connection,
+      // which is why answers that have ended are left alone.)
+      if (!finished && !controller.signal.aborted) controller.abort(new DialError('stream connection released', 'network'));
       if (this.controller === controller) this.controller = undefined;
     }
   }
