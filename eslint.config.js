@@ -12,7 +12,8 @@ import dial from './tools/eslint/package-boundaries.js';
 export const boundaries = {
   core: { imports: [], builtins: false, dependencies: { zod: ['src/validation/'] } },
   server: { imports: ['core'], builtins: true },
-  cli: { imports: ['server', 'core'], builtins: true },
+  // cli's integration tests run the Node SDK against the server.
+  cli: { imports: ['server', 'core', 'sdk-node'], builtins: true },
   'sdk-node': { imports: ['core'], builtins: true },
   'sdk-web': { imports: ['core'], builtins: false },
   // The console's end-to-end tests start a real server; its browser code reaches it over HTTP only.
