@@ -58,11 +58,11 @@ describe('streaming', () => {
     expect(c.errors).toEqual([]);
   });
 
-  it('ignores changes at or below the version held, and accepts version jumps', async () => {
+  it('ignores changes older than the version held, and accepts version jumps', async () => {
     const dial = await server();
     const c = client({ baseUrl: dial.url });
     await c.ready;
-    const stale = { version: 3, type: 'flag.put', key: 'checkout', flag: booleanFlag('checkout', false) };
+    const stale = { version: 2, type: 'flag.put', key: 'checkout', flag: booleanFlag('checkout', false) };
     dial.send(`event: change\ndata: ${JSON.stringify(stale)}\n\n`);
     const jump = { version: 10, type: 'flag.put', key: 'new', flag: booleanFlag('new') };
     dial.send(`event: change\ndata: ${JSON.stringify(jump)}\n\n`);
@@ -70,6 +70,24 @@ describe('streaming', () => {
     expect(c.boolean('checkout', {}, false)).toBe(true);
     expect(c.boolean('new', {}, false)).toBe(true);
     expect(c.errors).toEqual([]);
+  });
+
+  it('applies every change of one version, and tells of a burst in one change event', async () => {
+    const dial = await server();
+    const c = client({ baseUrl: dial.url });
+    await c.ready;
+    const events = [
+      { version: 4, type: 'segment.put', key: 'staff', segment: { key: 'staff', include: ['u-1'] } },
+      { version: 4, type: 'flag.put', key: 'checkout', flag: booleanFlag('checkout', false) },
+      { version: 4, type: 'flag.put', key: 'extra', flag: booleanFlag('extra') },
+    ];
+    dial.send(events.map((e) => `event: change\nid: 4\ndata: ${JSON.stringify(e)}\n\n`).join(''));
+    await vi.waitFor(() => expect(c.status().version).toBe(4));
+    await vi.waitFor(() => expect(c.changes).toHaveLength(2));
+    expect(c.changes[1]).toEqual(['checkout', 'staff-only', 'extra']);
+    expect(c.boolean('checkout', {}, true)).toBe(false);
+    expect(c.boolean('staff-only', { key: 'u-1' }, false)).toBe(true);
+    expect(c.boolean('extra', {}, false)).toBe(true);
   });
 
   it('reconnects with Last-Event-ID after a drop, and gets ready or the snapshot it missed', async () => {

@@ -64,8 +64,12 @@ export class DialClient {
   private readonly poller: SnapshotPoller | undefined;
   private readonly listeners: { [E in keyof ClientEvents]: Set<Listener<E>> } = { change: new Set(), ready: new Set(), error: new Set() };
 
+  /** The latest snapshot, with every change applied. */
   private snapshot: Snapshot | undefined;
+  /** The snapshot being evaluated: `snapshot`, or just behind it until the changes that came with it are compiled. */
+  private served: Snapshot | undefined;
   private compiled: CompiledSnapshot | undefined;
+  private installScheduled = false;
   private source: SnapshotSource | null = null;
   private lastUpdate: Date | null = null;
   private streamOpen = false;
@@ -262,11 +266,22 @@ export class DialClient {
         return true;
       case 'change':
         if (held === undefined) return false;
-        // Changes coalesce, so versions may jump; an older or repeated one is already in what is held.
-        if (held.version !== undefined && message.change.version <= held.version) return true;
-        this.install(applyChange(held, message.change), 'stream');
+        // Versions may jump (changes coalesce), and one version may bring several changes; an older one is already held.
+        if (held.version !== undefined && message.change.version < held.version) return true;
+        this.snapshot = applyChange(held, message.change);
+        this.installSoon();
         return true;
     }
+  }
+
+  /** Compiles once for all the changes that arrived together, and tells of them in one change event. */
+  private installSoon(): void {
+    if (this.installScheduled) return;
+    this.installScheduled = true;
+    queueMicrotask(() => {
+      this.installScheduled = false;
+      if (!this.closed && this.snapshot !== undefined && this.snapshot !== this.served) this.install(this.snapshot, 'stream');
+    });
   }
 
   private streamOpened(): void {
@@ -312,9 +327,10 @@ export class DialClient {
   }
 
   private install(snapshot: Snapshot, source: SnapshotSource): void {
-    const before = this.snapshot;
+    const before = this.served;
     this.compiled = CompiledSnapshot.compile(snapshot);
     this.snapshot = snapshot;
+    this.served = snapshot;
     this.source = source;
     this.lastUpdate = this.options.now();
     if (source === 'stream' || source === 'poll') this.persist();
