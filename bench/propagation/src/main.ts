@@ -276,6 +276,8 @@ async function main(): Promise<number> {
 
     const changes: Change[] = [];
     const changesFrom = process.hrtime.bigint();
+    const serverCpuBefore = server.cpu();
+    const benchCpuBefore = process.cpuUsage();
     for (let i = 0; i < opts.warmup + opts.changes; i++) {
       const expected = Math.max(...clients.map((client) => client.version)) + 1;
       const latencies = new Float64Array(opts.clients).fill(Number.NaN);
@@ -296,6 +298,15 @@ async function main(): Promise<number> {
     }
 
     const changesTo = process.hrtime.bigint();
+    const serverCpuAfter = server.cpu();
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    const count = changes.length;
+    const cpuPerChange = {
+      serverUser: (serverCpuAfter.user - serverCpuBefore.user) / count,
+      serverSystem: (serverCpuAfter.system - serverCpuBefore.system) / count,
+      benchUser: benchCpu.user / 1000 / count,
+      benchSystem: benchCpu.system / 1000 / count,
+    };
     const timed = changes.filter((change) => !change.warmup);
     const all = distribution(timed.flatMap((change) => [...change.latencies]));
     const writes = distribution(timed.map((change) => change.writeMs));
@@ -338,6 +349,11 @@ async function main(): Promise<number> {
     console.log(`server memory per connection: ${kilobytes(perClient.rss)} of RSS; V8 heap + external grew ${kilobytes(perClient.heap)} per connection`);
     const verdict = opts.clients < TARGET_CLIENTS ? `not judged with ${opts.clients} clients` : all.p99 < TARGET_P99_MS ? 'met' : 'NOT met';
     console.log(`target: p99 under ${TARGET_P99_MS} ms at ${TARGET_CLIENTS.toLocaleString('en-US')} clients on loopback — ${verdict} (p99 ${ms(all.p99)} ms)`);
+    console.log(
+      `CPU per change (all ${count}, from the changes' start to the last one's end): server ${ms(cpuPerChange.serverUser + cpuPerChange.serverSystem)} ms ` +
+        `(${ms(cpuPerChange.serverUser)} user, ${ms(cpuPerChange.serverSystem)} system), bench ${ms(cpuPerChange.benchUser + cpuPerChange.benchSystem)} ms ` +
+        `(${ms(cpuPerChange.benchUser)} user, ${ms(cpuPerChange.benchSystem)} system)`,
+    );
     console.log(`load average ${loadAverage()} at the end: the server, the clients and anything else running share ${os.cpus().length} CPUs`);
     if (opts.serverCpuProf !== undefined) {
       // V8 stamps profile samples with the same monotonic clock as hrtime, in microseconds.

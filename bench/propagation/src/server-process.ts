@@ -20,12 +20,20 @@ export interface ServerMemory {
   readonly external: number;
 }
 
+/** Milliseconds of CPU, in user space and in the kernel (system calls such as socket writes). */
+export interface CpuTime {
+  readonly user: number;
+  readonly system: number;
+}
+
 export interface ServerProcess {
   /** Base URL, such as `http://127.0.0.1:40123`. */
   readonly url: string;
   readonly pid: number;
   /** The server's memory after a full garbage collection in it: RSS from /proc, heap and external from V8. */
   memory(): Promise<ServerMemory>;
+  /** CPU time the process has used so far, from /proc. */
+  cpu(): CpuTime;
   /** The last 20 kB the server printed since it started listening: its warnings and errors, at log level warn. */
   output(): string;
   /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
@@ -35,6 +43,17 @@ export interface ServerProcess {
 const ENTRY = fileURLToPath(new URL('./serve.ts', import.meta.url));
 const READY = /Dial is running at (http:\/\/\S+)/;
 const BANNER = /^(Dial is running at|API reference:)/;
+
+/** /proc reports CPU time in USER_HZ ticks, 100 a second on every Linux ABI Node runs on. */
+const TICK_MS = 10;
+
+/** CPU time a Linux process has used. */
+export function cpuOf(pid: number): CpuTime {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name, in parentheses, may hold spaces: count fields after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { user: Number(fields[11]) * TICK_MS, system: Number(fields[12]) * TICK_MS };
+}
 
 /** Resident set size of a Linux process, in bytes. */
 export function rssOf(pid: number): number {
@@ -118,7 +137,7 @@ export function startServer(options: ServerOptions): Promise<ServerProcess> {
       const pid = child.pid;
       // The start-up banner may come in the same chunks; it is not news.
       const said = () => output.split('\n').filter((line) => line.trim() !== '' && !BANNER.test(line)).join('\n');
-      resolve({ url: match[1], pid, memory: () => memoryOf(child, pid), output: said, stop });
+      resolve({ url: match[1], pid, memory: () => memoryOf(child, pid), cpu: () => cpuOf(pid), output: said, stop });
     });
   });
 }
