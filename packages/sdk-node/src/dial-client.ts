@@ -37,8 +37,8 @@ export interface ClientEvents {
 
 type Listener<E extends keyof ClientEvents> = (...args: ClientEvents[E]) => void;
 
-/** `boolean` for `true`, `string` for `'a'`: what a default value asks the flag to be. */
-export type Widened<T> = T extends boolean ? boolean : T extends string ? string : T extends number ? number : T;
+/** What a default value asks the flag to be: `boolean` for `true`, `string` for `'a'`, any JSON for an object, array or null. */
+export type Widened<T> = T extends boolean ? boolean : T extends string ? string : T extends number ? number : JsonValue;
 
 /**
  * Dial's server-side client: holds one environment's snapshot, kept current
