@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
@@ -148,8 +150,20 @@ export async function createHttp({ logger, metrics, version }: HttpOptions): Pro
   // close: a keep-alive connection left idle would hold the shutdown up until
   // its timeout, since the server closes idle connections only once.
   let closing = false;
+  // Connections that have not sent a request yet (clients often open a spare
+  // one after aborting a stream) would otherwise hold the shutdown until their
+  // headers timeout: nothing is in flight on them, so they are dropped.
+  const unused = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  app.server.on('request', (request: IncomingMessage) => {
+    unused.delete(request.socket);
+  });
   app.addHook('preClose', async () => {
     closing = true;
+    for (const socket of unused) socket.destroy();
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');
