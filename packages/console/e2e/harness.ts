@@ -34,7 +34,8 @@ export interface Harness {
 
 /** Builds the console into packages/console/dist, where the server serves it from. */
 export async function buildConsole(): Promise<void> {
-  await build({ configFile: path.join(CONSOLE_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { sourcemap: false } });
+  // Files are replaced, never deleted: servers other tests start may be reading the folder meanwhile.
+  await build({ configFile: path.join(CONSOLE_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { sourcemap: false, emptyOutDir: false } });
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -97,6 +98,6 @@ export async function startHarness(): Promise<Harness> {
 
 /** Signs a page in with the admin token through the sign-in form. */
 export async function signIn(page: Page, token = ADMIN_TOKEN): Promise<void> {
-  await page.getByLabel('Admin token').fill(token);
+  await page.getByLabel('Admin token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }

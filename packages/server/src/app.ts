@@ -22,6 +22,8 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   migrations: readonly Migration[];
+  /** The web console's build to serve at `/` (`CONSOLE_DIR` when Dial runs); none when left out, as in tests. */
+  consoleDir?: string;
   /** Flag delivery's timing: heartbeat, snapshot cache and reconnect delays; tests shorten them. */
   delivery?: Omit<SnapshotHubOptions, 'db' | 'logger'>;
 }
@@ -30,7 +32,7 @@ export interface AppDeps {
  * The HTTP application on a migrated database: every domain's routes under
  * `/api/v1`, plus health, readiness and metrics. Tests call `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations, delivery = {} }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, consoleDir, delivery = {} }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
   const app = await createHttp({ logger, metrics, version: VERSION });
   await app.register(systemRoutes(db, metrics, migrations));
@@ -48,6 +50,6 @@ export async function buildApp({ db, logger, migrations, delivery = {} }: AppDep
     },
     { prefix: '/api/v1' },
   );
-  await app.register(consoleFiles());
+  if (consoleDir !== undefined) await app.register(consoleFiles(consoleDir));
   return app;
 }

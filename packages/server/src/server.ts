@@ -5,6 +5,7 @@ import { ensureAdminToken } from './auth/token-store.js';
 import type { Config } from './platform/config.js';
 import { type Database, openEmbedded, openPostgres } from './platform/db.js';
 import type { App } from './platform/http.js';
+import { CONSOLE_DIR } from './platform/console-files.js';
 import { createLogger } from './platform/logger.js';
 import { migrate, readMigrations, withStartupLock } from './platform/migrate.js';
 
@@ -45,7 +46,7 @@ export async function startServer(config: Config, out: Writable, logger: Logger 
   let app: App | undefined;
   try {
     const newAdminSecret = await prepareDatabase(db, config.adminToken);
-    app = await buildApp({ db, logger, migrations: readMigrations(MIGRATIONS_DIR) });
+    app = await buildApp({ db, logger, migrations: readMigrations(MIGRATIONS_DIR), consoleDir: CONSOLE_DIR });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;

@@ -13,9 +13,9 @@ export const CONSOLE_DIR = fileURLToPath(new URL('../../../console/dist/', impor
  * console's own routes survive a reload; `/api` keeps its JSON 404s.
  *
  * @example
- * await app.register(consoleFiles()); // after `npm run build`
+ * await app.register(consoleFiles(CONSOLE_DIR)); // after `npm run build`
  */
-export function consoleFiles(dir: string = CONSOLE_DIR) {
+export function consoleFiles(dir: string) {
   return async (app: App): Promise<void> => {
     if (!existsSync(`${dir}/index.html`)) {
       app.log.debug({ dir }, 'no console build: the console is not served');
