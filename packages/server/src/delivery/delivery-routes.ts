@@ -9,7 +9,7 @@ import type { App } from '../platform/http.js';
 import { errorBody } from '../platform/schemas.js';
 import type { SnapshotHub } from './snapshot-hub.js';
 import { SSE_RETRY } from './sse.js';
-import { SseStream } from './sse-stream.js';
+import { SseStream, startEventStream } from './sse-stream.js';
 
 /** A stream may fall this far behind, beyond twice its first snapshot, before it is cut off. */
 const STREAM_SLACK_BYTES = 1024 * 1024;
@@ -106,7 +106,7 @@ export function deliveryRoutes(db: Database, hub: SnapshotHub) {
         // Headers set by hooks so far, such as the request id, as Fastify would have sent them.
         const headers: Record<string, string | number | string[]> = {};
         for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = value;
-        response.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+        startEventStream(response, headers);
         const stream = new SseStream(tokenId, response, { maxBufferedBytes: STREAM_SLACK_BYTES + 2 * snapshot.json.length });
         stream.send(SSE_RETRY);
         const attached = hub.attach(snapshot, stream, lastEventId);

@@ -5,6 +5,8 @@ import type { Database } from '../platform/db.js';
 import { type SnapshotIndex, diffSnapshots, indexSnapshot } from './snapshot-diff.js';
 import { SSE_PING, sseEvent } from './sse.js';
 
+const PING_BYTES = Buffer.from(SSE_PING);
+
 /** NOTIFY channel of snapshot changes: `{"environment": id, "version": n}` (migration 0004). */
 export const SNAPSHOT_CHANNEL = 'dial_snapshot';
 /** NOTIFY channel of ended access: `{"token": id}` or `{"environment": id}` (migration 0004). */
@@ -14,8 +16,8 @@ export const REVOKED_CHANNEL = 'dial_revoked';
 export interface StreamSubscriber {
   /** The SDK key the stream was opened with: revoking it ends the stream. */
   readonly tokenId: number;
-  /** Writes pre-serialized event text. */
-  send(text: string): void;
+  /** Writes pre-serialized event bytes, the same buffer for every stream. */
+  send(bytes: Uint8Array | string): void;
   /** Ends the stream from the server's side. */
   end(): void;
 }
@@ -185,7 +187,7 @@ export class SnapshotHub {
     const now = this.now();
     for (const state of this.states.values()) {
       if (state.streams.size > 0) {
-        for (const stream of state.streams) stream.send(SSE_PING);
+        for (const stream of state.streams) stream.send(PING_BYTES);
       } else if (state.loading === undefined && now - state.lastUsed >= this.retainMs) {
         this.states.delete(state.environmentId);
       }
@@ -262,7 +264,9 @@ export class SnapshotHub {
     if (state.streams.size > 0) {
       let text = '';
       for (const change of diffSnapshots(state.index, snapshot, index)) text += sseEvent('change', snapshot.version, JSON.stringify(change));
-      if (text !== '') for (const stream of state.streams) stream.send(text);
+      // Encoded once: each stream then costs one socket write.
+      const bytes = text === '' ? undefined : Buffer.from(text);
+      if (bytes !== undefined) for (const stream of state.streams) stream.send(bytes);
     }
     state.update(snapshot, index);
   }

@@ -1,11 +1,24 @@
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { StreamSubscriber } from './snapshot-hub.js';
 
 /**
- * One SDK's event stream on its HTTP response. It holds no timer and
- * writes text built once for all streams, so thousands stay cheap.
+ * Sends the head of an event-stream response without chunked encoding: the
+ * body is the stream itself and ends when the connection closes, so events
+ * can be written to the socket as they are, one write each.
+ */
+export function startEventStream(response: ServerResponse, headers: OutgoingHttpHeaders): void {
+  response.useChunkedEncodingByDefault = false;
+  response.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', connection: 'close' });
+  response.flushHeaders();
+}
+
+/**
+ * One SDK's event stream on its connection. It holds no timer and writes
+ * bytes encoded once for all streams straight to the socket, so thousands
+ * stay cheap: a change costs each stream one write, nothing more.
  *
  * @example
+ * startEventStream(reply.raw, {});
  * const stream = new SseStream(principal.tokenId, reply.raw, { maxBufferedBytes: 1 << 20 });
  * stream.send(SSE_RETRY);
  */
@@ -21,14 +34,14 @@ export class SseStream implements StreamSubscriber {
     },
   ) {}
 
-  send(text: string): void {
-    const response = this.response;
-    if (response.writableEnded || response.destroyed) return;
-    if (response.writableLength > this.limits.maxBufferedBytes) {
-      response.destroy();
+  send(bytes: Uint8Array | string): void {
+    const socket = this.response.socket;
+    if (socket === null || socket.destroyed || !socket.writable) return;
+    if (socket.writableLength > this.limits.maxBufferedBytes) {
+      socket.destroy();
       return;
     }
-    response.write(text);
+    socket.write(bytes);
   }
 
   /**
