@@ -84,6 +84,11 @@ describe.runIf(existsSync(CHROMIUM))('the console in Chromium', () => {
 
     await page.goto(FLAG);
     await page.getByRole('button', { name: 'Add rule' }).click();
+    // Saved as added, the condition has no value: the API's error shows on that row.
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const issue = page.locator('li.condition [data-path^="rules[0].when[0]"]').first();
+    await issue.waitFor();
+    expect(await issue.textContent()).toMatch(/./);
     await page.getByLabel('Rule 1 condition 1: type').selectOption('segment');
     await expect.poll(() => page.getByLabel('Rule 1 condition 1: segment').inputValue()).toBe('beta-users');
     await page.getByLabel('Rule 1: serve').selectOption('variant:on');
@@ -200,6 +205,16 @@ describe.runIf(existsSync(CHROMIUM))('the console in Chromium', () => {
     await h.screenshot(page, '09-dark-mode');
   }, 30_000);
 
+  it('sends an expired session back to sign-in with the reason', async () => {
+    const page = await signedIn('/default/production/flags');
+    await page.getByRole('link', { name: /New checkout/ }).waitFor();
+    await h.server.db.query("UPDATE sessions SET last_seen_at = now() - interval '13 hours'");
+    await page.getByRole('link', { name: 'Segments', exact: true }).click();
+    await page.getByText('Your session has expired; sign in again').waitFor();
+    await page.getByLabel('Admin token', { exact: true }).waitFor();
+    await h.screenshot(page, '10-session-expired');
+  }, 30_000);
+
   it('creates an API key shown once, and signs out', async () => {
     const page = await signedIn('/default/production/keys');
     await page.getByLabel('Name', { exact: true }).fill('checkout-service');
@@ -208,9 +223,9 @@ describe.runIf(existsSync(CHROMIUM))('the console in Chromium', () => {
     expect(secret).toMatch(/^dial_server_/);
     expect(secret).not.toBe(ADMIN_TOKEN);
     await page.getByRole('cell', { name: 'checkout-service' }).waitFor();
-    await h.screenshot(page, '10-api-key');
+    await h.screenshot(page, '11-api-key');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You have signed out.').waitFor();
-    await h.screenshot(page, '10-signed-out');
+    await h.screenshot(page, '11-signed-out');
   }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, data } from '../../../api/client';
@@ -28,8 +28,8 @@ export function FlagList() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  // The time the list was fetched: what "unchanged for 30 days" is measured from.
-  const now = useQuery({ queryKey: ['now', flags.dataUpdatedAt], queryFn: () => Date.now() }).data ?? 0;
+  // "Unchanged for 30 days" counts to when the list was fetched.
+  const now = flags.dataUpdatedAt;
 
   const set = (name: string, value: string) =>
     setParams(

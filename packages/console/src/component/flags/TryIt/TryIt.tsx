@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useScope } from '../../../scope';
 import { ErrorNotice } from '../../common/ErrorNotice/ErrorNotice';
-import { snapshotFor } from './snapshot';
+import { dependenciesOf, referencesOf } from './snapshot';
 
 const EXAMPLE = '{\n  "key": "user-1",\n  "email": "ann@example.com",\n  "country": "DE"\n}';
 
@@ -28,12 +28,17 @@ export function TryIt({ flag, dirty }: { flag: Flag; dirty: boolean }) {
   const id = useId();
   const [text, setText] = useState(EXAMPLE);
   const parsed = parseContext(text);
-  const snapshot = useQuery({
-    queryKey: ['try-it', scope.project, scope.environment, flag],
-    queryFn: () => snapshotFor(scope.project, scope.environment, flag),
+  // Fetched again only when the segments or prerequisites named change, not on every edit.
+  const references = referencesOf(flag);
+  const dependencies = useQuery({
+    queryKey: ['try-it', scope.project, scope.environment, flag.key, references],
+    queryFn: () => dependenciesOf(scope.project, scope.environment, references, flag.key),
   });
   let result: EvaluationResult | undefined;
-  if (parsed.ok && snapshot.data !== undefined) result = evaluate(snapshot.data, flag.key, parsed.context);
+  if (parsed.ok && dependencies.data !== undefined) {
+    const snapshot = { flags: [flag, ...dependencies.data.flags], segments: dependencies.data.segments };
+    result = evaluate(snapshot, flag.key, parsed.context);
+  }
   const ruleIndex = result?.ruleId === undefined ? -1 : flag.rules.findIndex((rule) => rule.id === result.ruleId);
 
   return (
@@ -49,7 +54,7 @@ export function TryIt({ flag, dirty }: { flag: Flag; dirty: boolean }) {
           {parsed.message}
         </p>
       )}
-      <ErrorNotice error={snapshot.error} />
+      <ErrorNotice error={dependencies.error} />
       {result !== undefined && (
         <dl className="result" aria-live="polite" data-testid="try-it-result">
           <dt>Variant</dt>

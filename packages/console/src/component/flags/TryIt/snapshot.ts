@@ -1,4 +1,4 @@
-import type { Condition, Flag, JsonValue, Segment, Snapshot } from '@dial/core';
+import type { Condition, Flag, JsonValue, Segment } from '@dial/core';
 import { api, data } from '../../../api/client';
 import type { FlagDetail } from '../../../api/types';
 import type { ConfigDraft } from '../draft';
@@ -11,22 +11,33 @@ export function flagDocument(flag: Pick<FlagDetail, 'key' | 'variants'>, enabled
   return { key: flag.key, variants, enabled, ...structuredClone(draft) };
 }
 
+/** What evaluating a flag reads besides the flag: the segments and prerequisite flags it names. */
+export interface Dependencies {
+  flags: Flag[];
+  segments: Segment[];
+}
+
+/** The segment and flag keys a flag names directly: what its dependencies are fetched by. */
+export const referencesOf = (flag: Flag) => ({
+  segments: [...new Set(flag.rules.flatMap((rule) => segmentsOf(rule.when)))].sort(),
+  flags: [...new Set((flag.prerequisites ?? []).map((p) => p.flag))].sort(),
+});
+
 /**
- * A snapshot holding the flag and everything its evaluation reads: the
+ * Fetches everything a flag's evaluation reads in one environment: the
  * segments its rules name (and the segments those name), and its
- * prerequisite flags in the same environment, fetched from the API.
+ * prerequisite flags (and theirs).
  */
-export async function snapshotFor(project: string, environment: string, flag: Flag): Promise<Snapshot> {
-  const flags = new Map<string, Flag>([[flag.key, flag]]);
+export async function dependenciesOf(project: string, environment: string, references: ReturnType<typeof referencesOf>, self: string): Promise<Dependencies> {
+  const flags = new Map<string, Flag>();
   const segments = new Map<string, Segment>();
-  const wantedSegments = new Set<string>();
+  const wantedSegments = new Set<string>(references.segments);
   const wantSegmentsOf = (conditions: readonly Condition[]) => segmentsOf(conditions).forEach((key) => wantedSegments.add(key));
-  const pendingFlags = [...(flag.prerequisites ?? []).map((p) => p.flag)];
-  flag.rules.forEach((rule) => wantSegmentsOf(rule.when));
+  const pendingFlags = [...references.flags];
 
   // Prerequisite chains are at most 10 deep; the bound stops a cycle from looping here.
   for (let round = 0; round < 12 && pendingFlags.length > 0; round++) {
-    const keys = [...new Set(pendingFlags.splice(0))].filter((key) => !flags.has(key));
+    const keys = [...new Set(pendingFlags.splice(0))].filter((key) => key !== self && !flags.has(key));
     const fetched = await Promise.all(
       keys.map((key) => data(api.GET('/api/v1/projects/{project}/flags/{flag}', { params: { path: { project, flag: key } } })).catch(() => undefined)),
     );
@@ -46,10 +57,15 @@ export async function snapshotFor(project: string, environment: string, flag: Fl
     );
     keys.forEach((key, i) => {
       const segment = fetched[i];
-      // A segment that cannot be read still gets an entry, so the loop ends; the engine reports it unknown only if absent.
-      segments.set(key, segment === undefined ? { key } : { key, include: segment.include, exclude: segment.exclude, rules: segment.rules as Condition[][] });
-      segment?.rules.forEach((group) => wantSegmentsOf(group as Condition[]));
+      if (segment === undefined) {
+        // Left out, so the engine reports it unknown; remembered so the loop ends.
+        segments.set(key, { key, exclude: [], include: [], rules: [] });
+        wantedSegments.delete(key);
+        return;
+      }
+      segments.set(key, { key, include: segment.include, exclude: segment.exclude, rules: segment.rules as Condition[][] });
+      segment.rules.forEach((group) => wantSegmentsOf(group as Condition[]));
     });
   }
-  return { flags: [...flags.values()], segments: [...segments.values()] };
+  return { flags: [...flags.values()], segments: [...segments.entries()].filter(([key]) => wantedSegments.has(key)).map(([, segment]) => segment) };
 }

@@ -8,8 +8,9 @@ import { ScopeSwitcher } from '../ScopeSwitcher/ScopeSwitcher';
 /** Every signed-in page: the header with the switchers and navigation, then the page. */
 export function Layout() {
   const scope = useScope();
+  const { project, environment } = scope;
   const { session, signOut } = useSession();
-  useEffect(() => rememberScope(scope), [scope.project, scope.environment]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => rememberScope({ project, environment }), [project, environment]);
 
   return (
     <>
