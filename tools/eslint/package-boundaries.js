@@ -9,8 +9,9 @@
  *   folders (relative to the package) that may import it;
  * - `testImports`: other workspace packages its tests may import besides, e.g.
  *   the server that the console's end-to-end tests start.
- * Test files (`*.test.ts`, and anything in a package's `e2e/` folder) may also
- * use built-ins and any npm package.
+ * Test files (`*.test.ts`, `test-*.ts` helpers, and anything in a package's
+ * `e2e/` folder) and a package's own tooling (its `scripts/` folder), which run
+ * in Node and are never shipped, may also use built-ins and any npm package.
  */
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
@@ -56,7 +57,8 @@ export const packageBoundaries = {
     if (from === undefined) return {};
     const policy = context.options[0]?.packages?.[from.name];
     if (policy === undefined) return {};
-    const isTest = /\.test\.[cm]?[jt]sx?$/.test(file) || path.relative(from.dir, file).split(path.sep)[0] === 'e2e';
+    const isTest =
+      /\.test\.[cm]?[jt]sx?$/.test(file) || /^test-.*\.[cm]?[jt]sx?$/.test(path.basename(file)) || ['e2e', 'scripts'].includes(path.relative(from.dir, file).split(path.sep)[0]);
     const allowedImports = isTest ? [...policy.imports, ...(policy.testImports ?? [])] : policy.imports;
 
     function check(node, specifier) {

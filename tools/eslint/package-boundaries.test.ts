@@ -25,6 +25,9 @@ tester.run('package-boundaries', packageBoundaries, {
     { code: "import { compile } from '@dial/core';", ...at('bench/evaluation/src/main.ts') },
     { code: "import { startServer } from '../../server/src/server.js';", ...at('packages/console/e2e/console.test.ts') },
     { code: "import { mkdtempSync } from 'node:fs';", ...at('packages/console/e2e/browser.ts') },
+    { code: "import { createServer } from 'node:http';", ...at('packages/sdk-web/src/test-fake-dial.ts') },
+    { code: "import { gzipSync } from 'node:zlib';", ...at('packages/sdk-web/scripts/size.ts') },
+    { code: "import { evaluate } from '@dial/core';", ...at('packages/sdk-web/src/client.ts') },
   ],
   invalid: [
     { code: "import { readFileSync } from 'node:fs';", ...at('packages/core/src/evaluate.ts'), errors: [{ messageId: 'builtin' }] },
@@ -37,6 +40,8 @@ tester.run('package-boundaries', packageBoundaries, {
     { code: "const m = await import('@dial/server');", ...at('packages/console/src/x.ts'), errors: [{ messageId: 'crossing' }] },
     { code: "import { app } from '../../server/src/app.js';", ...at('packages/console/src/app.tsx'), errors: [{ messageId: 'crossing' }] },
     { code: "import { readFileSync } from 'node:fs';", ...at('packages/console/src/x.ts'), errors: [{ messageId: 'builtin' }] },
+    { code: "import { request } from 'node:http';", ...at('packages/sdk-web/src/dial-web-client.ts'), errors: [{ messageId: 'builtin' }] },
+    { code: "import { app } from '@dial/sdk-node';", ...at('packages/sdk-web/src/x.ts'), errors: [{ messageId: 'crossing' }] },
     { code: "import { app } from '@dial/server';", ...at('bench/evaluation/src/main.ts'), errors: [{ messageId: 'crossing' }] },
   ],
 });
