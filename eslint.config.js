@@ -24,6 +24,9 @@ export const boundaries = {
 // Time, randomness and I/O come into core as parameters, never from globals.
 const coreGlobals = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'process', 'require', 'localStorage', 'sessionStorage', 'document', 'window', 'navigator', 'setTimeout', 'setInterval'];
 
+// Node's own globals, which a browser does not have.
+const nodeGlobals = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate'];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', '.dial/**', 'packages/console/src/api/schema.d.ts'] },
   js.configs.recommended,
@@ -54,6 +57,18 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core takes the time as a parameter.' },
       ],
       'no-console': 'error',
+    },
+  },
+  {
+    // The browser SDK runs in pages: DOM globals only, and React's rules of hooks for its bindings.
+    files: ['packages/sdk-web/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'no-restricted-globals': ['error', ...nodeGlobals.map((name) => ({ name, message: 'sdk-web runs in browsers, which have no such global.' }))],
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

@@ -49,6 +49,7 @@ function lastCountLine(stdout) {
 
 step('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('type-check console (tsc --noEmit, DOM and JSX)', bin('tsc'), ['--noEmit', '-p', 'packages/console']);
+step('type-check sdk-web as browsers see it (tsc --noEmit, DOM, no Node)', bin('tsc'), ['--noEmit', '-p', 'packages/sdk-web']);
 step('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
 step('tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`], vitestCounts);
 step('conformance: evaluation', bin('tsx'), ['--conditions=dial-source', 'scripts/conformance.ts', path.join(specs, 'evaluation')], lastCountLine);
