@@ -1,0 +1,1 @@
+export { DialProvider, useDialClient, useFlag, useFlagDetails, type DialProviderProps } from './dial-react.js';
