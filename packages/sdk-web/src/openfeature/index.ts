@@ -1,0 +1,1 @@
+export { DialWebProvider, toDialContext, type DialWebProviderOptions } from './dial-web-provider.js';
