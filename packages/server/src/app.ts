@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import { auditRoutes } from './audit/audit-routes.js';
+import { PrincipalCache } from './auth/principal-cache.js';
 import { sessionRoutes } from './auth/session-routes.js';
 import { tokenRoutes } from './auth/token-routes.js';
+import { type ClientRoutesOptions, clientRoutes } from './delivery/client-routes.js';
 import { deliveryRoutes } from './delivery/delivery-routes.js';
 import { SnapshotHub, type SnapshotHubOptions } from './delivery/snapshot-hub.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
@@ -25,28 +27,34 @@ export interface AppDeps {
   /** The web console's build to serve at `/` (`CONSOLE_DIR` when Dial runs); none when left out, as in tests. */
   consoleDir?: string;
   /** Flag delivery's timing: heartbeat, snapshot cache and reconnect delays; tests shorten them. */
-  delivery?: Omit<SnapshotHubOptions, 'db' | 'logger'>;
+  delivery?: Omit<SnapshotHubOptions, 'db' | 'logger' | 'principals'>;
+  /** Client evaluation's rate limit per client key (`DIAL_CLIENT_RATE_LIMIT`) and clock. */
+  client?: Omit<ClientRoutesOptions, 'principals'>;
 }
 
 /**
  * The HTTP application on a migrated database: every domain's routes under
  * `/api/v1`, plus health, readiness and metrics. Tests call `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations, consoleDir, delivery = {} }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {} }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
   const app = await createHttp({ logger, metrics, version: VERSION });
   await app.register(systemRoutes(db, metrics, migrations));
+  // SDK keys looked up once and then trusted until the hub hears they were revoked.
+  const principals = new PrincipalCache(client.now === undefined ? {} : { now: client.now });
+  const hub = new SnapshotHub({ ...delivery, db, logger, principals });
   await app.register(
     async (api: App) => {
-      await api.register(projectRoutes(db));
+      await api.register(projectRoutes(db, principals));
       await api.register(flagRoutes(db));
       await api.register(flagLifecycleRoutes(db));
       await api.register(flagConfigRoutes(db));
       await api.register(segmentRoutes(db));
-      await api.register(tokenRoutes(db));
+      await api.register(tokenRoutes(db, principals));
       await api.register(sessionRoutes(db));
       await api.register(auditRoutes(db));
-      await api.register(deliveryRoutes(db, new SnapshotHub({ ...delivery, db, logger })));
+      await api.register(deliveryRoutes(db, hub, principals));
+      await api.register(clientRoutes(db, hub, { ...client, principals }));
     },
     { prefix: '/api/v1' },
   );

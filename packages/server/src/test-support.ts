@@ -74,6 +74,10 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Flag delivery's timing, such as a short heartbeat. */
   delivery?: AppDeps['delivery'];
+  /** Client evaluation's rate limit and clock. */
+  client?: AppDeps['client'];
+  /** Wraps the database the app is given, e.g. to count its queries. */
+  wrapDb?: (db: Database) => Database;
 }
 
 /** The app on a migrated database of its own, with a known admin token. */
@@ -81,7 +85,13 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await testDatabase();
   await prepareDatabase(database.db, TEST_ADMIN_TOKEN);
   const build = async (db: Database) => {
-    const app = await buildApp({ db, logger: pino({ level: 'silent' }), migrations: readMigrations(MIGRATIONS_DIR), delivery: options.delivery });
+    const app = await buildApp({
+      db: options.wrapDb === undefined ? db : options.wrapDb(db),
+      logger: pino({ level: 'silent' }),
+      migrations: readMigrations(MIGRATIONS_DIR),
+      delivery: options.delivery,
+      client: options.client,
+    });
     await app.ready();
     return app;
   };

@@ -5,6 +5,7 @@ import { csrfFailed, forbidden, sessionExpired, unauthorized } from '../platform
 import type { TokenKind } from './secrets.js';
 import { CSRF_HEADER, sessionCookieOf } from './session-cookie.js';
 import { type SessionLookup, csrfTokenOf, findSession } from './session-store.js';
+import type { PrincipalCache } from './principal-cache.js';
 import { type Principal, principalForSecret } from './token-store.js';
 
 const principals = new WeakMap<FastifyRequest, Principal>();
@@ -47,6 +48,23 @@ async function sessionPrincipal(db: Queryable, request: FastifyRequest, secret: 
   return found.session.principal;
 }
 
+export interface RequireTokenOptions {
+  /** Remembers SDK keys looked up lately, so they cost no query per request. */
+  principals?: PrincipalCache;
+  /**
+   * A query parameter that may carry the key instead of the header, for
+   * browsers' EventSource, which cannot send headers. Only for client keys,
+   * which are public by design.
+   */
+  queryKey?: string;
+}
+
+function queryKeyOf(request: FastifyRequest, name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /**
  * An onRequest hook that admits only tokens of the given kinds, for the
  * routes of the plugin it is added to: as a bearer token, or as the console
@@ -56,14 +74,16 @@ async function sessionPrincipal(db: Queryable, request: FastifyRequest, secret: 
  *
  * @example
  * app.addHook('onRequest', requireToken(db, ['admin']));
+ * app.addHook('onRequest', requireToken(db, ['client'], { principals, queryKey: 'key' }));
  */
-export function requireToken(db: Queryable, kinds: readonly TokenKind[]) {
+export function requireToken(db: Queryable, kinds: readonly TokenKind[], options: RequireTokenOptions = {}) {
   const wanted = kinds.map((kind) => KIND_NAMES[kind]).join(' or ');
+  const { principals: cache, queryKey } = options;
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const secret = bearer(request);
+    const secret = bearer(request) ?? queryKeyOf(request, queryKey);
     let principal: Principal | undefined;
     if (secret !== undefined) {
-      principal = await principalForSecret(db, secret);
+      principal = cache === undefined ? await principalForSecret(db, secret) : await cache.lookup(db, secret);
       if (principal === undefined) throw unauthorized('The token is unknown or revoked');
     } else {
       const cookie = sessionCookieOf(request);

@@ -6,6 +6,7 @@ import { conflict, notFound, validationFailed } from '../platform/errors.js';
 import type { App } from '../platform/http.js';
 import { errorResponses, isoDate, name } from '../platform/schemas.js';
 import { principalOf, requireToken } from './authenticate.js';
+import type { PrincipalCache } from './principal-cache.js';
 import { TOKEN_KINDS } from './secrets.js';
 import { countActiveAdmins, createToken, findToken, listTokens, revokeToken, type Token } from './token-store.js';
 
@@ -33,8 +34,12 @@ const shown = (token: Token) => ({
   revokedAt: token.revokedAt === null ? null : isoDate(token.revokedAt),
 });
 
-/** Admin tokens, server SDK keys and client keys: created, listed and revoked by admins. */
-export function tokenRoutes(db: Database) {
+/**
+ * Admin tokens, server SDK keys and client keys: created, listed and revoked
+ * by admins. A revoked key is forgotten by this process's `principals` at
+ * once; other replicas forget it when they hear the revocation's NOTIFY.
+ */
+export function tokenRoutes(db: Database, principals?: PrincipalCache) {
   return async (app: App): Promise<void> => {
     app.addHook('onRequest', requireToken(db, ['admin']));
 
@@ -144,6 +149,7 @@ export function tokenRoutes(db: Database) {
             after: shown(after),
           });
         });
+        principals?.forgetToken(request.params.id);
         return reply.status(204).send();
       },
     );

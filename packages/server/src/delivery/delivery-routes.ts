@@ -3,6 +3,7 @@ import { flagSchema, segmentSchema } from '@dial/core/validation';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { principalOf, requireToken } from '../auth/authenticate.js';
+import type { PrincipalCache } from '../auth/principal-cache.js';
 import type { Database } from '../platform/db.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import type { App } from '../platform/http.js';
@@ -38,11 +39,12 @@ function environmentOf(request: FastifyRequest) {
 
 /**
  * What server-side SDKs read with a server SDK key: the environment's
- * snapshot, and a stream of its changes (Server-Sent Events).
+ * snapshot, and a stream of its changes (Server-Sent Events). Keys are
+ * looked up in `principals` when given, which the hub keeps honest.
  */
-export function deliveryRoutes(db: Database, hub: SnapshotHub) {
+export function deliveryRoutes(db: Database, hub: SnapshotHub, principals?: PrincipalCache) {
   return async (app: App): Promise<void> => {
-    app.addHook('onRequest', requireToken(db, ['server']));
+    app.addHook('onRequest', requireToken(db, ['server'], principals === undefined ? {} : { principals }));
     await hub.start();
     // Streams end first, so a shutdown waits for requests, not for SDKs that never hang up.
     app.addHook('preClose', async () => hub.close());

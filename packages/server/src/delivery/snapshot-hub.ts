@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
+import type { PrincipalCache } from '../auth/principal-cache.js';
 import { activeTokenIds } from '../auth/token-store.js';
-import { type EnvironmentSnapshot, loadSnapshot, snapshotVersion } from '../flags/snapshots.js';
+import { type ServedEnvironment, loadServedEnvironment, snapshotVersion } from '../flags/snapshots.js';
 import type { Database } from '../platform/db.js';
 import { type SnapshotIndex, diffSnapshots, indexSnapshot } from './snapshot-diff.js';
+import { ClientFlags } from './client-flags.js';
 import { SSE_PING, sseEvent } from './sse.js';
 
 const PING_BYTES = Buffer.from(SSE_PING);
@@ -29,17 +31,27 @@ export interface CachedSnapshot {
   readonly version: number;
   /** The snapshot as JSON on one line. */
   readonly json: string;
+  /** Web origins allowed to call the environment's client endpoints: `*`, or origins. */
+  readonly corsOrigins: readonly string[];
+  /** The client-side flags of this version, compiled on first use. */
+  clientFlags(): ClientFlags;
 }
 
 class EnvironmentState implements CachedSnapshot {
   version = 0;
   json = '';
   index: SnapshotIndex = { flags: new Map(), segments: new Map() };
+  corsOrigins: readonly string[] = [];
+  clientSideFlags: readonly string[] = [];
+  /** Server SDK streams, sent every change. */
   readonly streams = new Set<StreamSubscriber>();
+  /** Client streams, told only that something changed. */
+  readonly clientStreams = new Set<StreamSubscriber>();
   loading: Promise<void> | undefined;
   gone = false;
   private snapshotText: string | undefined;
   private readyText: string | undefined;
+  private compiled: ClientFlags | undefined;
 
   constructor(
     readonly projectId: number,
@@ -47,12 +59,24 @@ class EnvironmentState implements CachedSnapshot {
     public lastUsed: number,
   ) {}
 
-  update(snapshot: EnvironmentSnapshot, index: SnapshotIndex): void {
+  update({ snapshot, clientSideFlags, corsOrigins }: ServedEnvironment, index: SnapshotIndex): void {
     this.version = snapshot.version;
     this.json = JSON.stringify(snapshot);
     this.index = index;
+    this.corsOrigins = corsOrigins;
+    this.clientSideFlags = clientSideFlags;
     this.snapshotText = undefined;
     this.readyText = undefined;
+    this.compiled = undefined;
+  }
+
+  clientFlags(): ClientFlags {
+    // From the JSON, so the hub keeps no second copy of the documents between versions.
+    return (this.compiled ??= ClientFlags.compile(JSON.parse(this.json) as ServedEnvironment['snapshot'], this.clientSideFlags));
+  }
+
+  get streamCount(): number {
+    return this.streams.size + this.clientStreams.size;
   }
 
   /** The `snapshot` event of the current version, built once for all streams. */
@@ -76,6 +100,8 @@ export interface SnapshotHubOptions {
   now?: () => number;
   /** Delay before the n-th attempt to listen again after the connection dropped. */
   listenRetryDelayMs?: (attempt: number) => number;
+  /** SDK keys remembered by this process: the hub tells it of every revocation it hears, and when it may miss some. */
+  principals?: PrincipalCache;
 }
 
 /**
@@ -97,8 +123,12 @@ export class SnapshotHub {
   private readonly now: () => number;
   private readonly listenRetryDelayMs: ((attempt: number) => number) | undefined;
   private readonly states = new Map<number, EnvironmentState>();
+  private readonly principals: PrincipalCache | undefined;
   private unlisten: (() => Promise<void>) | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
+  private starting: Promise<void> | undefined;
+  /** Notifications are flowing: a held snapshot is current without asking the database. */
+  private listening = false;
   private closed = false;
 
   constructor(options: SnapshotHubOptions) {
@@ -108,20 +138,40 @@ export class SnapshotHub {
     this.retainMs = options.retainMs ?? 60_000;
     this.now = options.now ?? Date.now;
     this.listenRetryDelayMs = options.listenRetryDelayMs;
+    this.principals = options.principals;
   }
 
-  /** Starts listening for changes, and the one heartbeat timer of every stream. */
-  async start(): Promise<void> {
+  /** Starts listening for changes, and the one heartbeat timer of every stream. Calling it again waits for the first start. */
+  start(): Promise<void> {
+    this.starting ??= this.listen();
+    return this.starting;
+  }
+
+  private async listen(): Promise<void> {
     this.unlisten = await this.db.listen([SNAPSHOT_CHANNEL, REVOKED_CHANNEL], (payload, channel) => this.notified(channel, payload), {
-      onLost: (error) => this.logger.warn({ err: error }, 'snapshot notifications lost; listening again'),
+      onLost: (error) => {
+        this.logger.warn({ err: error }, 'snapshot notifications lost; listening again');
+        this.listening = false;
+        this.principals?.suspend();
+      },
       onReconnect: () => {
         this.logger.info('snapshot notifications back; reloading every snapshot held');
-        this.resync().catch((error: unknown) => this.logger.error({ err: error }, 'reloading snapshots failed'));
+        this.resync().then(
+          () => {
+            if (this.closed) return;
+            this.listening = true;
+            this.principals?.resume();
+          },
+          (error: unknown) => this.logger.error({ err: error }, 'reloading snapshots failed'),
+        );
       },
       ...(this.listenRetryDelayMs === undefined ? {} : { retryDelayMs: this.listenRetryDelayMs }),
     });
     this.heartbeat = setInterval(() => this.tick(), this.heartbeatMs);
     this.heartbeat.unref();
+    if (this.closed) return;
+    this.listening = true;
+    this.principals?.resume();
   }
 
   /**
@@ -148,6 +198,47 @@ export class SnapshotHub {
   }
 
   /**
+   * The environment's snapshot as this process last heard of it, for client
+   * evaluation: no database query while it is held and change notifications
+   * are flowing, so it trails a change committed elsewhere by the time its
+   * NOTIFY takes to arrive. Otherwise as `current`.
+   */
+  async served(projectId: number, environmentId: number): Promise<CachedSnapshot | undefined> {
+    const state = this.states.get(environmentId);
+    if (this.listening && state !== undefined && !state.gone && state.projectId === projectId && state.version > 0) {
+      state.lastUsed = this.now();
+      return state;
+    }
+    return this.current(projectId, environmentId);
+  }
+
+  /**
+   * Adds a client stream to the snapshot `served` gave: it is sent `ready`
+   * with the current version now, and `changed` with the new version after
+   * every change, never the flags themselves. Returns what to `detach` it
+   * from, or undefined when it was ended at once.
+   */
+  attachClient(snapshot: CachedSnapshot, stream: StreamSubscriber): CachedSnapshot | undefined {
+    const state = this.held(snapshot);
+    if (this.closed || state.gone) {
+      stream.end();
+      return undefined;
+    }
+    stream.send(state.readyEvent());
+    state.clientStreams.add(stream);
+    return state;
+  }
+
+  /** The state the hub holds for a snapshot it handed out, taking it back in if it was let go meanwhile. */
+  private held(snapshot: CachedSnapshot): EnvironmentState {
+    const state = snapshot as EnvironmentState;
+    const held = this.states.get(state.environmentId);
+    if (held !== undefined && !held.gone) return held;
+    if (!state.gone) this.states.set(state.environmentId, state);
+    return state;
+  }
+
+  /**
    * Adds a stream to the snapshot `current` gave, sending it first the
    * snapshot, or `ready` when `lastEventId` names the current version. Later
    * changes reach it as `change` events until it ends. Returns what to
@@ -155,10 +246,7 @@ export class SnapshotHub {
    * closing, or the environment is gone).
    */
   attach(snapshot: CachedSnapshot, stream: StreamSubscriber, lastEventId: string | undefined): CachedSnapshot | undefined {
-    let state = snapshot as EnvironmentState;
-    const held = this.states.get(state.environmentId);
-    if (held !== undefined && !held.gone) state = held;
-    else if (!state.gone) this.states.set(state.environmentId, state);
+    const state = this.held(snapshot);
     if (this.closed || state.gone) {
       stream.end();
       return undefined;
@@ -172,13 +260,13 @@ export class SnapshotHub {
   /** Forgets a stream that ended. */
   detach(snapshot: CachedSnapshot, stream: StreamSubscriber): void {
     const state = snapshot as EnvironmentState;
-    if (state.streams.delete(stream)) state.lastUsed = this.now();
+    if (state.streams.delete(stream) || state.clientStreams.delete(stream)) state.lastUsed = this.now();
   }
 
   /** Open streams and cached environments, for metrics and tests. */
   stats(): { streams: number; environments: number } {
     let streams = 0;
-    for (const state of this.states.values()) streams += state.streams.size;
+    for (const state of this.states.values()) streams += state.streamCount;
     return { streams, environments: this.states.size };
   }
 
@@ -186,8 +274,9 @@ export class SnapshotHub {
   tick(): void {
     const now = this.now();
     for (const state of this.states.values()) {
-      if (state.streams.size > 0) {
+      if (state.streamCount > 0) {
         for (const stream of state.streams) stream.send(PING_BYTES);
+        for (const stream of state.clientStreams) stream.send(PING_BYTES);
       } else if (state.loading === undefined && now - state.lastUsed >= this.retainMs) {
         this.states.delete(state.environmentId);
       }
@@ -198,6 +287,9 @@ export class SnapshotHub {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.listening = false;
+    this.principals?.suspend();
+    await this.starting?.catch(() => undefined);
     if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
     for (const state of this.states.values()) this.endStreams(state, () => true);
     this.states.clear();
@@ -220,9 +312,12 @@ export class SnapshotHub {
     } else if (channel === REVOKED_CHANNEL) {
       if (message.token !== undefined) {
         const tokenId = Number(message.token);
+        this.principals?.forgetToken(tokenId);
         for (const state of this.states.values()) this.endStreams(state, (stream) => stream.tokenId === tokenId);
       } else if (message.environment !== undefined) {
-        const state = this.states.get(Number(message.environment));
+        const environmentId = Number(message.environment);
+        this.principals?.forgetEnvironment(environmentId);
+        const state = this.states.get(environmentId);
         if (state !== undefined) this.drop(state);
       }
     }
@@ -247,9 +342,9 @@ export class SnapshotHub {
   private load(state: EnvironmentState): Promise<void> {
     const run = async () => {
       try {
-        const snapshot = await loadSnapshot(this.db, state.projectId, state.environmentId);
-        if (snapshot === undefined) this.drop(state);
-        else this.apply(state, snapshot);
+        const served = await loadServedEnvironment(this.db, state.projectId, state.environmentId);
+        if (served === undefined) this.drop(state);
+        else this.apply(state, served);
       } finally {
         state.loading = undefined;
       }
@@ -258,7 +353,8 @@ export class SnapshotHub {
   }
 
   /** Takes a newer snapshot and sends its differences to every stream, once serialized. */
-  private apply(state: EnvironmentState, snapshot: EnvironmentSnapshot): void {
+  private apply(state: EnvironmentState, served: ServedEnvironment): void {
+    const { snapshot } = served;
     if (snapshot.version <= state.version) return;
     const index = indexSnapshot(snapshot);
     if (state.streams.size > 0) {
@@ -268,7 +364,12 @@ export class SnapshotHub {
       const bytes = text === '' ? undefined : Buffer.from(text);
       if (bytes !== undefined) for (const stream of state.streams) stream.send(bytes);
     }
-    state.update(snapshot, index);
+    if (state.clientStreams.size > 0) {
+      // Browsers evaluate remotely: they are only told to ask again.
+      const bytes = Buffer.from(sseEvent('changed', snapshot.version, JSON.stringify({ version: snapshot.version })));
+      for (const stream of state.clientStreams) stream.send(bytes);
+    }
+    state.update(served, index);
   }
 
   /** The environment is gone: its streams end and its snapshot is forgotten. */
@@ -279,10 +380,12 @@ export class SnapshotHub {
   }
 
   private endStreams(state: EnvironmentState, which: (stream: StreamSubscriber) => boolean): void {
-    for (const stream of state.streams) {
-      if (!which(stream)) continue;
-      state.streams.delete(stream);
-      stream.end();
+    for (const streams of [state.streams, state.clientStreams]) {
+      for (const stream of streams) {
+        if (!which(stream)) continue;
+        streams.delete(stream);
+        stream.end();
+      }
     }
   }
 
@@ -290,7 +393,10 @@ export class SnapshotHub {
   private async resync(): Promise<void> {
     for (const state of [...this.states.values()]) await this.reload(state);
     const tokenIds = new Set<number>();
-    for (const state of this.states.values()) for (const stream of state.streams) tokenIds.add(stream.tokenId);
+    for (const state of this.states.values()) {
+      for (const stream of state.streams) tokenIds.add(stream.tokenId);
+      for (const stream of state.clientStreams) tokenIds.add(stream.tokenId);
+    }
     const active = await activeTokenIds(this.db, [...tokenIds]);
     for (const state of this.states.values()) this.endStreams(state, (stream) => !active.has(stream.tokenId));
   }

@@ -62,6 +62,8 @@ export interface FlagInfo {
   tags: string[];
   owner: string;
   lifetime: FlagLifetime;
+  /** Client keys (browsers) may evaluate it; they never see its rules. */
+  clientSide: boolean;
   archived: boolean;
   archivedAt: string | null;
   version: number;

@@ -163,6 +163,7 @@ export function flagRoutes(db: Database) {
             tags: body.tags ?? flag.tags,
             owner: body.owner ?? flag.owner,
             lifetime: body.lifetime ?? flag.lifetime,
+            clientSide: body.clientSide ?? flag.clientSide,
           };
           const issues = [...(body.variants === undefined ? [] : variantIssues(flag.kind, fields.variants)), ...servedVariantIssues(fields.variants, fields)];
           if (issues.length > 0) throw validationFailed(issues);

@@ -33,6 +33,10 @@ export const variantSchema = z.strictObject({
   description: description.optional(),
 });
 
+const clientSide = z
+  .boolean()
+  .describe('Whether client keys (browsers) may evaluate the flag through /sdk/evaluate; they get its value, never its rules');
+
 const variants = z
   .array(variantSchema)
   .min(1)
@@ -48,6 +52,7 @@ export const newFlagBody = z.strictObject({
   tags: tags.default([]),
   owner: owner.default(''),
   lifetime: z.enum(FLAG_LIFETIMES).default('temporary').describe('Temporary flags are meant to be removed once rolled out'),
+  clientSide: clientSide.default(false),
   onVariant: variantKeySchema.optional().describe('What a new environment serves once turned on; defaults to "on" or the first variant'),
   offVariant: variantKeySchema.optional().describe('What a new environment serves while off; defaults to "off" or the last variant'),
 });
@@ -59,6 +64,7 @@ export const flagChangesBody = z.strictObject({
   tags: tags.optional(),
   owner: owner.optional(),
   lifetime: z.enum(FLAG_LIFETIMES).optional(),
+  clientSide: clientSide.optional(),
   onVariant: variantKeySchema.optional(),
   offVariant: variantKeySchema.optional(),
   version: version.optional(),
@@ -93,6 +99,7 @@ const flagInfo = {
   tags: z.array(z.string()),
   owner: z.string(),
   lifetime: z.enum(FLAG_LIFETIMES),
+  clientSide: z.boolean(),
   archived: z.boolean(),
   archivedAt: z.string().nullable(),
   version: z.number(),

@@ -20,13 +20,14 @@ interface FlagRow {
   tags: string[];
   owner: string;
   lifetime: FlagLifetime;
+  client_side: boolean;
   archived_at: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;
 }
 
-const COLUMNS = `id, key, name, description, kind, variants, on_variant, off_variant, tags, owner, lifetime,
+const COLUMNS = `id, key, name, description, kind, variants, on_variant, off_variant, tags, owner, lifetime, client_side,
   archived_at, version, created_at, updated_at`;
 
 function toFlag(row: FlagRow): FlagRecord {
@@ -42,6 +43,7 @@ function toFlag(row: FlagRow): FlagRecord {
     tags: row.tags,
     owner: row.owner,
     lifetime: row.lifetime,
+    clientSide: row.client_side,
     archived: row.archived_at !== null,
     archivedAt: row.archived_at === null ? null : isoDate(row.archived_at),
     version: Number(row.version),
@@ -60,6 +62,8 @@ export interface FlagFields {
   tags: string[];
   owner: string;
   lifetime: FlagLifetime;
+  /** Evaluated for client keys (browsers); off by default. */
+  clientSide: boolean;
 }
 
 export interface FlagFilter {
@@ -100,8 +104,8 @@ export async function findFlag(db: Queryable, projectId: number, key: string): P
 /** Stores a new flag, without configurations; a duplicate key raises a unique violation. */
 export async function insertFlag(db: Queryable, projectId: number, input: FlagFields & { key: string; kind: FlagKind }): Promise<FlagRecord> {
   const { rows } = await db.query<FlagRow>(
-    `INSERT INTO flags (project_id, key, name, description, kind, variants, on_variant, off_variant, tags, owner, lifetime)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::text[], $10, $11)
+    `INSERT INTO flags (project_id, key, name, description, kind, variants, on_variant, off_variant, tags, owner, lifetime, client_side)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::text[], $10, $11, $12)
      RETURNING ${COLUMNS}`,
     [
       projectId,
@@ -115,6 +119,7 @@ export async function insertFlag(db: Queryable, projectId: number, input: FlagFi
       input.tags,
       input.owner,
       input.lifetime,
+      input.clientSide,
     ],
   );
   return toFlag(rows[0]!);
@@ -124,10 +129,21 @@ export async function insertFlag(db: Queryable, projectId: number, input: FlagFi
 export async function updateFlag(db: Queryable, id: number, fields: FlagFields): Promise<FlagRecord> {
   const { rows } = await db.query<FlagRow>(
     `UPDATE flags SET name = $2, description = $3, variants = $4::jsonb, on_variant = $5, off_variant = $6, tags = $7::text[],
-            owner = $8, lifetime = $9, version = version + 1, updated_at = now()
+            owner = $8, lifetime = $9, client_side = $10, version = version + 1, updated_at = now()
       WHERE id = $1
       RETURNING ${COLUMNS}`,
-    [id, fields.name, fields.description, JSON.stringify(fields.variants), fields.onVariant, fields.offVariant, fields.tags, fields.owner, fields.lifetime],
+    [
+      id,
+      fields.name,
+      fields.description,
+      JSON.stringify(fields.variants),
+      fields.onVariant,
+      fields.offVariant,
+      fields.tags,
+      fields.owner,
+      fields.lifetime,
+      fields.clientSide,
+    ],
   );
   return toFlag(rows[0]!);
 }

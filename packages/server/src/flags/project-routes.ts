@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf, recordChange } from '../audit/audit-log.js';
 import { principalOf, requireToken } from '../auth/authenticate.js';
+import type { PrincipalCache } from '../auth/principal-cache.js';
 import type { Database, Queryable } from '../platform/db.js';
 import { alreadyExists, conflict, notFound } from '../platform/errors.js';
 import type { App } from '../platform/http.js';
@@ -22,9 +23,17 @@ import {
   updateProject,
   type Environment,
 } from './projects.js';
+import { bumpSnapshotVersions } from './snapshots.js';
 
 const timestamps = { createdAt: z.string(), updatedAt: z.string() };
-export const environmentSchema = z.object({ key: z.string(), name: z.string(), description: z.string(), version: z.number(), ...timestamps });
+export const environmentSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  corsOrigins: z.array(z.string()).describe('Web origins allowed to call the client endpoints (`/sdk/evaluate`, `/sdk/client-stream`): `*` for any'),
+  version: z.number(),
+  ...timestamps,
+});
 export const projectSchema = z.object({ key: z.string(), name: z.string(), description: z.string(), version: z.number(), ...timestamps });
 const projectWithEnvironments = projectSchema.extend({ environments: z.array(environmentSchema) });
 
@@ -37,17 +46,49 @@ const newEnvironment = z.strictObject({
 const projectParams = z.object({ project: z.string() });
 const environmentParams = z.object({ project: z.string(), environment: z.string() });
 
-const publicEnvironment = ({ key, name, description, version, createdAt, updatedAt }: Environment): Environment => ({
+/**
+ * Whether `text` is an origin as browsers send it in an `Origin` header:
+ * http or https, a lowercase host, a port only when not the default, no path.
+ *
+ * @example
+ * isOrigin('https://app.example.com'); // true
+ * isOrigin('https://app.example.com/'); // false
+ */
+export function isOrigin(text: string): boolean {
+  if (!/^https?:\/\//.test(text)) return false;
+  try {
+    return new URL(text).origin === text;
+  } catch {
+    return false;
+  }
+}
+
+const corsOrigins = z
+  .array(
+    z
+      .string()
+      .max(2048)
+      .refine((entry) => entry === '*' || isOrigin(entry), 'must be "*" or an origin such as "https://app.example.com": scheme, lowercase host and port, no path or trailing slash'),
+  )
+  .max(100)
+  .transform((list) => [...new Set(list)])
+  .describe('`["*"]` allows every origin; `[]` none. Browsers from other origins get 403 origin_not_allowed.');
+
+const publicEnvironment = ({ key, name, description, corsOrigins, version, createdAt, updatedAt }: Environment): Environment => ({
   key,
   name,
   description,
+  corsOrigins,
   version,
   createdAt,
   updatedAt,
 });
 
-/** Projects and their environments, for admin tokens. */
-export function projectRoutes(db: Database) {
+/**
+ * Projects and their environments, for admin tokens. Deleting an environment
+ * revokes its keys: `principals` forgets them at once in this process.
+ */
+export function projectRoutes(db: Database, principals?: PrincipalCache) {
   return async (app: App): Promise<void> => {
     app.addHook('onRequest', requireToken(db, ['admin']));
 
@@ -158,16 +199,19 @@ export function projectRoutes(db: Database) {
         const what = `Project "${request.params.project}"`;
         const sent = expectedVersion(request, undefined, what);
         const actor = actorOf(principalOf(request), request.id);
-        await db.transaction(async (tx) => {
+        const environments = await db.transaction(async (tx) => {
           const { id, ...before } = await loadProject(request.params.project, tx, true);
           checkVersion(what, sent, before.version);
           const contents = await countProjectContents(tx, id);
           if (contents.flags > 0 || contents.segments > 0) {
             throw conflict(`${what} still has ${contents.flags} flags and ${contents.segments} segments; delete them first`, contents);
           }
+          const deleted = await listEnvironments(tx, id);
           await deleteProject(tx, id);
           await recordChange(tx, actor, { action: 'project.deleted', resourceType: 'project', resourceKey: before.key, project: before.key, before, after: null });
+          return deleted;
         });
+        for (const environment of environments) principals?.forgetEnvironment(environment.id);
         return reply.status(204).send();
       },
     );
@@ -251,9 +295,11 @@ export function projectRoutes(db: Database) {
       {
         schema: {
           tags: ['environments'],
-          summary: 'Rename or describe an environment',
+          summary: 'Rename or describe an environment, or set its CORS origins',
+          description:
+            'Changes the fields given. `corsOrigins` names the web origins whose browsers may call the client endpoints with this environment\'s client keys.',
           params: environmentParams,
-          body: z.strictObject({ name: name.optional(), description: description.optional(), version: version.optional() }),
+          body: z.strictObject({ name: name.optional(), description: description.optional(), corsOrigins: corsOrigins.optional(), version: version.optional() }),
           response: { 200: environmentSchema, ...errorResponses },
         },
       },
@@ -267,10 +313,16 @@ export function projectRoutes(db: Database) {
           if (found === undefined) throw notFound(what);
           const before = publicEnvironment(found);
           checkVersion(what, sent, before.version);
-          const after = await updateEnvironment(tx, found.id, {
-            name: request.body.name ?? before.name,
-            description: request.body.description ?? before.description,
-          });
+          const corsOrigins = request.body.corsOrigins ?? before.corsOrigins;
+          const after = publicEnvironment(
+            await updateEnvironment(tx, found.id, {
+              name: request.body.name ?? before.name,
+              description: request.body.description ?? before.description,
+              corsOrigins,
+            }),
+          );
+          // Servers hold the origins with the snapshot: a new version makes every replica reload them.
+          if (corsOrigins.join('\n') !== before.corsOrigins.join('\n')) await bumpSnapshotVersions(tx, project.id, found.id);
           await recordChange(tx, actor, {
             action: 'environment.updated',
             resourceType: 'environment',
@@ -301,7 +353,7 @@ export function projectRoutes(db: Database) {
         const what = `Environment "${request.params.environment}"`;
         const sent = expectedVersion(request, undefined, what);
         const actor = actorOf(principalOf(request), request.id);
-        await db.transaction(async (tx) => {
+        const environmentId = await db.transaction(async (tx) => {
           const project = await loadProject(request.params.project, tx, true);
           const found = await findEnvironment(tx, project.id, request.params.environment, true);
           if (found === undefined) throw notFound(what);
@@ -317,7 +369,9 @@ export function projectRoutes(db: Database) {
             before: publicEnvironment(found),
             after: null,
           });
+          return found.id;
         });
+        principals?.forgetEnvironment(environmentId);
         return reply.status(204).send();
       },
     );

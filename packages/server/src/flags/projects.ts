@@ -14,6 +14,8 @@ export interface Environment {
   key: string;
   name: string;
   description: string;
+  /** Web origins that may call the environment's client endpoints: `*`, or origins such as `https://app.example.com`. */
+  corsOrigins: string[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -33,6 +35,23 @@ const fromRow = (row: Row) => ({
   key: row.key,
   name: row.name,
   description: row.description,
+  version: Number(row.version),
+  createdAt: isoDate(row.created_at),
+  updatedAt: isoDate(row.updated_at),
+});
+
+interface EnvironmentRow extends Row {
+  project_id: number;
+  cors_origins: string[];
+}
+
+const environmentFromRow = (row: EnvironmentRow): EnvironmentRef => ({
+  id: Number(row.id),
+  projectId: Number(row.project_id),
+  key: row.key,
+  name: row.name,
+  description: row.description,
+  corsOrigins: row.cors_origins,
   version: Number(row.version),
   createdAt: isoDate(row.created_at),
   updatedAt: isoDate(row.updated_at),
@@ -92,26 +111,25 @@ export async function countProjectContents(db: Queryable, projectId: number): Pr
 }
 
 export async function listEnvironments(db: Queryable, projectId: number): Promise<EnvironmentRef[]> {
-  const { rows } = await db.query<Row & { project_id: number }>('SELECT * FROM environments WHERE project_id = $1 ORDER BY id', [projectId]);
-  return rows.map((row) => ({ id: Number(row.id), projectId: Number(row.project_id), ...fromRow(row) }));
+  const { rows } = await db.query<EnvironmentRow>('SELECT * FROM environments WHERE project_id = $1 ORDER BY id', [projectId]);
+  return rows.map(environmentFromRow);
 }
 
 export async function findEnvironment(db: Queryable, projectId: number, key: string, lock = false): Promise<EnvironmentRef | undefined> {
-  const { rows } = await db.query<Row & { project_id: number }>(
-    `SELECT * FROM environments WHERE project_id = $1 AND key = $2${lock ? ' FOR UPDATE' : ''}`,
-    [projectId, key],
-  );
-  const row = rows[0];
-  return row === undefined ? undefined : { id: Number(row.id), projectId: Number(row.project_id), ...fromRow(row) };
+  const { rows } = await db.query<EnvironmentRow>(`SELECT * FROM environments WHERE project_id = $1 AND key = $2${lock ? ' FOR UPDATE' : ''}`, [
+    projectId,
+    key,
+  ]);
+  return rows[0] === undefined ? undefined : environmentFromRow(rows[0]);
 }
 
 export async function findEnvironmentById(db: Queryable, id: number): Promise<(EnvironmentRef & { projectKey: string }) | undefined> {
-  const { rows } = await db.query<Row & { project_id: number; project_key: string }>(
+  const { rows } = await db.query<EnvironmentRow & { project_key: string }>(
     'SELECT e.*, p.key AS project_key FROM environments e JOIN projects p ON p.id = e.project_id WHERE e.id = $1',
     [id],
   );
   const row = rows[0];
-  return row === undefined ? undefined : { id: Number(row.id), projectId: Number(row.project_id), projectKey: row.project_key, ...fromRow(row) };
+  return row === undefined ? undefined : { ...environmentFromRow(row), projectKey: row.project_key };
 }
 
 export async function insertEnvironment(
@@ -119,20 +137,27 @@ export async function insertEnvironment(
   projectId: number,
   input: { key: string; name: string; description: string },
 ): Promise<EnvironmentRef> {
-  const { rows } = await db.query<Row & { project_id: number }>(
-    'INSERT INTO environments (project_id, key, name, description) VALUES ($1, $2, $3, $4) RETURNING *',
-    [projectId, input.key, input.name, input.description],
-  );
-  const row = rows[0]!;
-  return { id: Number(row.id), projectId, ...fromRow(row) };
+  const { rows } = await db.query<EnvironmentRow>('INSERT INTO environments (project_id, key, name, description) VALUES ($1, $2, $3, $4) RETURNING *', [
+    projectId,
+    input.key,
+    input.name,
+    input.description,
+  ]);
+  return environmentFromRow(rows[0]!);
 }
 
-export async function updateEnvironment(db: Queryable, id: number, input: { name: string; description: string }): Promise<Environment> {
-  const { rows } = await db.query<Row>(
-    'UPDATE environments SET name = $2, description = $3, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *',
-    [id, input.name, input.description],
+/** Replaces an environment's editable settings and raises its version. */
+export async function updateEnvironment(
+  db: Queryable,
+  id: number,
+  input: { name: string; description: string; corsOrigins: readonly string[] },
+): Promise<EnvironmentRef> {
+  const { rows } = await db.query<EnvironmentRow>(
+    `UPDATE environments SET name = $2, description = $3, cors_origins = $4::text[], version = version + 1, updated_at = now()
+      WHERE id = $1 RETURNING *`,
+    [id, input.name, input.description, input.corsOrigins],
   );
-  return fromRow(rows[0]!);
+  return environmentFromRow(rows[0]!);
 }
 
 export async function deleteEnvironment(db: Queryable, id: number): Promise<void> {

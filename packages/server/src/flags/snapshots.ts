@@ -26,6 +26,18 @@ export async function bumpSnapshotVersions(db: Queryable, projectId: number, env
 }
 
 /**
+ * What an environment serves to server and client SDKs at one version: the
+ * snapshot, the keys of its flags that client keys may evaluate, and the web
+ * origins allowed to call its client endpoints.
+ */
+export interface ServedEnvironment {
+  snapshot: EnvironmentSnapshot;
+  /** Keys of the snapshot's flags marked client-side, sorted. */
+  clientSideFlags: string[];
+  corsOrigins: string[];
+}
+
+/**
  * The snapshot an environment serves: its active flags and the project's
  * segments, sorted by key, read in one statement so the version always
  * matches the contents. Undefined when the environment is not in the project.
@@ -35,15 +47,29 @@ export async function bumpSnapshotVersions(db: Queryable, projectId: number, env
  * CompiledSnapshot.compile(snapshot).evaluate('checkout-v2', { key: 'user-1' });
  */
 export async function loadSnapshot(db: Queryable, projectId: number, environmentId: number): Promise<EnvironmentSnapshot | undefined> {
+  return (await loadServedEnvironment(db, projectId, environmentId))?.snapshot;
+}
+
+/**
+ * The snapshot with what client keys may see of it, read in the same
+ * statement so the client-side flags and origins belong to its version.
+ *
+ * @example
+ * const served = await loadServedEnvironment(db, projectId, environmentId);
+ * served?.clientSideFlags; // ['banner', 'new-checkout']
+ */
+export async function loadServedEnvironment(db: Queryable, projectId: number, environmentId: number): Promise<ServedEnvironment | undefined> {
   const { rows } = await db.query<{
     version: string | number;
-    flags: ({ key: string; variants: Variant[] } & FlagSettings)[];
+    flags: ({ key: string; variants: Variant[]; clientSide: boolean } & FlagSettings)[];
     segments: { key: string; include: string[]; exclude: string[]; rules: ValidCondition[][] }[];
+    cors_origins: string[];
   }>(
-    `SELECT e.snapshot_version AS version,
+    `SELECT e.snapshot_version AS version, e.cors_origins,
             (SELECT coalesce(json_agg(json_build_object(
                       'key', f.key, 'variants', f.variants, 'enabled', c.enabled, 'offVariant', c.off_variant,
-                      'prerequisites', c.prerequisites, 'rules', c.rules, 'fallthrough', c.fallthrough) ORDER BY f.key), '[]'::json)
+                      'prerequisites', c.prerequisites, 'rules', c.rules, 'fallthrough', c.fallthrough,
+                      'clientSide', f.client_side) ORDER BY f.key), '[]'::json)
                FROM flags f JOIN flag_configs c ON c.flag_id = f.id AND c.environment_id = e.id
               WHERE f.project_id = e.project_id AND f.archived_at IS NULL) AS flags,
             (SELECT coalesce(json_agg(json_build_object(
@@ -57,9 +83,13 @@ export async function loadSnapshot(db: Queryable, projectId: number, environment
   const row = rows[0];
   if (row === undefined) return undefined;
   return {
-    version: Number(row.version),
-    flags: row.flags.map((flag) => flagDocument(flag, flag)),
-    segments: row.segments.map(segmentDocument),
+    snapshot: {
+      version: Number(row.version),
+      flags: row.flags.map((flag) => flagDocument(flag, flag)),
+      segments: row.segments.map(segmentDocument),
+    },
+    clientSideFlags: row.flags.filter((flag) => flag.clientSide).map((flag) => flag.key),
+    corsOrigins: row.cors_origins,
   };
 }
 

@@ -13,11 +13,12 @@ describe('loadConfig', () => {
       dataDir: path.join(cwd, '.dial'),
       logLevel: 'info',
       adminToken: undefined,
+      clientRateLimit: { perSecond: 50, burst: 100 },
     });
   });
 
   it('treats empty and blank variables as unset', () => {
-    const blank = { DIAL_PORT: '', DIAL_HOST: ' ', DATABASE_URL: '', DIAL_DATA_DIR: '  ', DIAL_LOG_LEVEL: '', DIAL_ADMIN_TOKEN: ' ' };
+    const blank = { DIAL_PORT: '', DIAL_HOST: ' ', DATABASE_URL: '', DIAL_DATA_DIR: '  ', DIAL_LOG_LEVEL: '', DIAL_ADMIN_TOKEN: ' ', DIAL_CLIENT_RATE_LIMIT: ' ' };
     expect(loadConfig(blank, cwd)).toEqual(loadConfig({}, cwd));
   });
 
@@ -58,6 +59,20 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['20', { perSecond: 20, burst: 40 }],
+    ['0.5', { perSecond: 0.5, burst: 1 }],
+    ['1000:5000', { perSecond: 1000, burst: 5000 }],
+    [' 10:1 ', { perSecond: 10, burst: 1 }],
+  ])('reads DIAL_CLIENT_RATE_LIMIT=%j as requests per second and a burst', (value, limit) => {
+    expect(loadConfig({ DIAL_CLIENT_RATE_LIMIT: value }, cwd).clientRateLimit).toEqual(limit);
+  });
+
+  it.each([
+    ['DIAL_CLIENT_RATE_LIMIT', '0'],
+    ['DIAL_CLIENT_RATE_LIMIT', '10:0'],
+    ['DIAL_CLIENT_RATE_LIMIT', 'fast'],
+    ['DIAL_CLIENT_RATE_LIMIT', '-5'],
+    ['DIAL_CLIENT_RATE_LIMIT', '10:2.5'],
     ['DIAL_PORT', 'abc'],
     ['DIAL_PORT', '-1'],
     ['DIAL_PORT', '65536'],

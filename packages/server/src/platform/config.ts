@@ -14,6 +14,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** An admin token to install on start for automated setups (`DIAL_ADMIN_TOKEN`). */
   readonly adminToken: string | undefined;
+  /** Requests per second each client key may make, sustained and in a burst (`DIAL_CLIENT_RATE_LIMIT`, default 50:100). */
+  readonly clientRateLimit?: { readonly perSecond: number; readonly burst: number };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -50,6 +52,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
     throw new ConfigError(`DIAL_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long`);
   }
+  const clientRateLimit = parseRateLimit(env.DIAL_CLIENT_RATE_LIMIT?.trim() || '50:100');
   return {
     port,
     host: env.DIAL_HOST?.trim() || '0.0.0.0',
@@ -57,5 +60,19 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     dataDir: path.resolve(cwd, env.DIAL_DATA_DIR?.trim() || '.dial'),
     logLevel: logLevel as LogLevel,
     adminToken,
+    clientRateLimit,
   };
+}
+
+/** `<perSecond>` or `<perSecond>:<burst>`; the burst defaults to two seconds' worth. */
+function parseRateLimit(text: string): { perSecond: number; burst: number } {
+  const match = /^(\d+(?:\.\d+)?)(?::(\d+))?$/.exec(text);
+  const perSecond = Number(match?.[1]);
+  const burst = match?.[2] === undefined ? Math.max(1, Math.ceil(2 * perSecond)) : Number(match[2]);
+  if (!match || !(perSecond > 0) || !Number.isSafeInteger(burst) || burst < 1) {
+    throw new ConfigError(
+      `DIAL_CLIENT_RATE_LIMIT must be requests per second, optionally with a burst, such as "50" or "50:100" (both above 0), not "${text}"`,
+    );
+  }
+  return { perSecond, burst };
 }

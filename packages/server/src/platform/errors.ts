@@ -77,6 +77,14 @@ export const methodNotAllowed = (method: string, url: string) => new ApiError(40
 
 export const routeNotFound = (method: string, url: string) => new ApiError(404, 'route_not_found', `No route ${method} ${url}`);
 
+/** A client key over its rate limit; the reply says when to retry in `Retry-After`. */
+export const rateLimited = (retryAfterSeconds: number) =>
+  new ApiError(429, 'rate_limited', `Too many requests with this client key; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+
+/** A browser on a web origin the key's environment does not allow. */
+export const originNotAllowed = (origin: string) =>
+  new ApiError(403, 'origin_not_allowed', `Origin ${origin} is not allowed for this environment: add it to the environment's corsOrigins`);
+
 export const internal = () => new ApiError(500, 'internal', 'Something went wrong on our side; the request id in the logs tells what');
 
 export const unavailable = (message: string) => new ApiError(503, 'unavailable', message);
