@@ -5,69 +5,20 @@
  * with no server at all. On the embedded database by default; on a fresh
  * database of DIAL_TEST_DATABASE_URL in the `postgres` project.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { DialClient, type DialClientOptions, type Timers } from '@dial/sdk-node';
-import { type RunningServer, loadConfig, openPostgres, startServer } from '@dial/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Cleanups, api, postgresUrl, startDial, storage as newStorage } from './test-server.js';
 
-const ADMIN_TOKEN = 'dial_admin_sdknode000000000000000000000000000000000';
-const postgresUrl = process.env.DIAL_TEST_DATABASE_URL || undefined;
-
-const cleanups: (() => Promise<void>)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
 
-/** Where a test's servers keep their data: a data folder, or a database of its own on PostgreSQL. */
-async function storage(): Promise<Record<string, string>> {
-  if (postgresUrl === undefined) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'dial-sdk-it-'));
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-    return { DIAL_DATA_DIR: dir };
-  }
-  const name = `dial_test_${randomBytes(6).toString('hex')}`;
-  const admin = openPostgres(postgresUrl);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.close();
-  cleanups.push(async () => {
-    const db = openPostgres(postgresUrl);
-    await db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await db.close();
-  });
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  return { DATABASE_URL: url.toString() };
-}
-
-const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-
-async function start(env: Record<string, string>, port = 0): Promise<RunningServer & { port: number }> {
-  const config = loadConfig({ ...env, DIAL_HOST: '127.0.0.1', DIAL_PORT: String(port), DIAL_LOG_LEVEL: 'silent', DIAL_ADMIN_TOKEN: ADMIN_TOKEN }, process.cwd());
-  const server = await startServer(config, quiet);
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    await server.stop();
-  };
-  cleanups.push(stop);
-  return { ...server, stop, port: Number(new URL(server.url).port) };
-}
-
-async function api(base: string, method: string, route: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${base}/api/v1${route}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${route}: HTTP ${response.status} ${text}`);
-  return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
-}
+const storage = () => newStorage(cleanups);
+const start = (env: Record<string, string>, port = 0) => startDial(cleanups, env, port);
 
 /** A boolean flag in the default project, switched on in production, and a server SDK key for production. */
 async function setUp(base: string, flag: string): Promise<string> {
