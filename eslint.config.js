@@ -12,8 +12,8 @@ import dial from './tools/eslint/package-boundaries.js';
 export const boundaries = {
   core: { imports: [], builtins: false, dependencies: { zod: ['src/validation/'] } },
   server: { imports: ['core'], builtins: true },
-  // cli's integration tests run the Node SDK against the server.
-  cli: { imports: ['server', 'core', 'sdk-node'], builtins: true },
+  // cli's integration tests run the SDKs against the server (sdk-web also in Chromium).
+  cli: { imports: ['server', 'core', 'sdk-node', 'sdk-web'], builtins: true },
   'sdk-node': { imports: ['core'], builtins: true },
   'sdk-web': { imports: ['core'], builtins: false },
   // The console's end-to-end tests start a real server; its browser code reaches it over HTTP only.
