@@ -237,6 +237,7 @@ export interface paths {
                             createdAt: string;
                             description: string;
                             environments: {
+                                corsOrigins: string[];
                                 createdAt: string;
                                 description: string;
                                 key: string;
@@ -378,6 +379,7 @@ export interface paths {
                             createdAt: string;
                             description: string;
                             environments: {
+                                corsOrigins: string[];
                                 createdAt: string;
                                 description: string;
                                 key: string;
@@ -759,6 +761,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             environments: {
+                                corsOrigins: string[];
                                 createdAt: string;
                                 description: string;
                                 key: string;
@@ -894,6 +897,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            corsOrigins: string[];
                             createdAt: string;
                             description: string;
                             key: string;
@@ -1028,6 +1032,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            corsOrigins: string[];
                             createdAt: string;
                             description: string;
                             key: string;
@@ -1248,7 +1253,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename or describe an environment */
+        /**
+         * Rename or describe an environment, or set its CORS origins
+         * @description Changes the fields given. `corsOrigins` names the web origins whose browsers may call the client endpoints with this environment's client keys.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1262,6 +1270,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        corsOrigins?: string[];
                         description?: string;
                         name?: string;
                         version?: number;
@@ -1276,6 +1285,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            corsOrigins: string[];
                             createdAt: string;
                             description: string;
                             key: string;
@@ -1417,6 +1427,7 @@ export interface paths {
                             flags: {
                                 archived: boolean;
                                 archivedAt: string | null;
+                                clientSide: boolean;
                                 createdAt: string;
                                 description: string;
                                 environments: {
@@ -1559,6 +1570,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @default false */
+                        clientSide?: boolean;
                         /** @default  */
                         description?: string;
                         key: string;
@@ -1597,6 +1610,7 @@ export interface paths {
                         "application/json": {
                             archived: boolean;
                             archivedAt: string | null;
+                            clientSide: boolean;
                             createdAt: string;
                             description: string;
                             environments: {
@@ -1884,6 +1898,7 @@ export interface paths {
                         "application/json": {
                             archived: boolean;
                             archivedAt: string | null;
+                            clientSide: boolean;
                             createdAt: string;
                             description: string;
                             environments: {
@@ -2269,6 +2284,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        clientSide?: boolean;
                         description?: string;
                         /** @enum {string} */
                         lifetime?: "temporary" | "permanent";
@@ -2297,6 +2313,7 @@ export interface paths {
                         "application/json": {
                             archived: boolean;
                             archivedAt: string | null;
+                            clientSide: boolean;
                             createdAt: string;
                             description: string;
                             environments: {
@@ -2588,6 +2605,7 @@ export interface paths {
                         "application/json": {
                             archived: boolean;
                             archivedAt: string | null;
+                            clientSide: boolean;
                             createdAt: string;
                             description: string;
                             environments: {
@@ -3911,6 +3929,7 @@ export interface paths {
                         "application/json": {
                             archived: boolean;
                             archivedAt: string | null;
+                            clientSide: boolean;
                             createdAt: string;
                             description: string;
                             environments: {
@@ -5640,6 +5659,331 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/sdk/client-stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hear when to evaluate again (Server-Sent Events)
+         * @description For client keys, as `Authorization: Bearer` or, for EventSource, which cannot send headers, `?key=` (client keys are public by design). `text/event-stream`: `retry: 1000`, then `event: ready` with `id:` and `data: {"version":N}`; after every change in the environment `event: changed` with the new version, and no flags: the browser then asks /sdk/evaluate again. A `: ping` comment every 15 s. The stream ends when the key is revoked or the server stops.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        /**
+         * CORS preflight
+         * @description Answered for any origin: a preflight carries no key. The actual request checks the key's environment's `corsOrigins`.
+         */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sdk/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate the client-side flags for one context
+         * @description For client keys (safe to ship in a browser). Evaluates the flags of the key's environment marked `clientSide`, on the server, for the context given, and answers their values: `{"value","variant","reason"}` per flag, or `{"reason":"ERROR","errorCode"}`. Rules, segments and other flags are never sent. The body is at most 64 KB with at most 100 attributes. Each key may make 50 requests a second with bursts of 100 by default (`DIAL_CLIENT_RATE_LIMIT`), per server process; over it, 429 with Retry-After. A browser on an origin the environment's `corsOrigins` does not allow gets 403 origin_not_allowed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        context: {
+                            [key: string]: components["schemas"]["JsonValue3Input"];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flags: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    reason: "DISABLED" | "PREREQUISITE_FAILED" | "TARGETING_MATCH" | "SPLIT" | "DEFAULT";
+                                    value: components["schemas"]["JsonValue4"];
+                                    variant: string;
+                                } | {
+                                    /** @enum {string} */
+                                    errorCode: "FLAG_NOT_FOUND" | "TARGETING_KEY_MISSING" | "PARSE_ERROR";
+                                    /** @enum {string} */
+                                    reason: "ERROR";
+                                };
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        /**
+         * CORS preflight
+         * @description Answered for any origin: a preflight carries no key. The actual request checks the key's environment's `corsOrigins`.
+         */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sdk/snapshot": {
         parameters: {
             query?: never;
@@ -6945,6 +7289,18 @@ export interface components {
         };
         JsonValue2Input: string | number | boolean | null | components["schemas"]["JsonValue2Input"][] | {
             [key: string]: components["schemas"]["JsonValue2Input"];
+        };
+        JsonValue3: string | number | boolean | null | components["schemas"]["JsonValue3"][] | {
+            [key: string]: components["schemas"]["JsonValue3"];
+        };
+        JsonValue3Input: string | number | boolean | null | components["schemas"]["JsonValue3Input"][] | {
+            [key: string]: components["schemas"]["JsonValue3Input"];
+        };
+        JsonValue4: string | number | boolean | null | components["schemas"]["JsonValue4"][] | {
+            [key: string]: components["schemas"]["JsonValue4"];
+        };
+        JsonValue4Input: string | number | boolean | null | components["schemas"]["JsonValue4Input"][] | {
+            [key: string]: components["schemas"]["JsonValue4Input"];
         };
         JsonValueInput: string | number | boolean | null | components["schemas"]["JsonValueInput"][] | {
             [key: string]: components["schemas"]["JsonValueInput"];

@@ -55,15 +55,17 @@ export function parseSse(text: string): SseMessage[] {
 }
 
 /**
- * Opens `url` (such as `http://127.0.0.1:4242/api/v1/sdk/stream`) with a
- * server SDK key, sending `lastEventId` as the Last-Event-ID header.
+ * Opens `url` (such as `http://127.0.0.1:4242/api/v1/sdk/stream`) with an
+ * SDK key as bearer token (none when undefined, e.g. when the URL carries
+ * it), sending `lastEventId` as the Last-Event-ID header.
  *
  * @example
  * const stream = await openStream(`${base}/api/v1/sdk/stream`, key);
  * const { data } = await stream.nextEvent('snapshot');
  */
-export function openStream(url: string, key: string, lastEventId?: string): Promise<TestStream> {
-  const headers: Record<string, string> = { authorization: `Bearer ${key}`, accept: 'text/event-stream' };
+export function openStream(url: string, key: string | undefined, lastEventId?: string, extraHeaders: Record<string, string> = {}): Promise<TestStream> {
+  const headers: Record<string, string> = { accept: 'text/event-stream', ...extraHeaders };
+  if (key !== undefined) headers.authorization = `Bearer ${key}`;
   if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
   return new Promise((resolve, reject) => {
     const request = http.get(url, { headers, agent: false }, (response) => {

@@ -426,3 +426,45 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(rules.items.properties)).toEqual(['id', 'when', 'serve']);
   });
 });
+
+describe('the client-side setting', () => {
+  const versions = async () => {
+    const { rows } = await t.db.query<{ key: string; v: string }>("SELECT key, snapshot_version::text AS v FROM environments WHERE project_id = (SELECT id FROM projects WHERE key = 'default') ORDER BY key");
+    return Object.fromEntries(rows.map((row) => [row.key, Number(row.v)]));
+  };
+
+  it('is off by default, set at creation or with PATCH, shown everywhere, audited, and changes every environment\'s snapshot', async () => {
+    const hidden = await createFlag(t, { key: 'cs-hidden' });
+    expect(hidden.clientSide).toBe(false);
+    const shown = await createFlag(t, { key: 'cs-shown', clientSide: true });
+    expect(shown.clientSide).toBe(true);
+    expect((await getFlag('cs-shown')).json()).toMatchObject({ clientSide: true });
+    const list = (await listFlags('?q=cs-')).json<{ flags: { key: string; clientSide: boolean }[] }>();
+    expect(list.flags.map(({ key, clientSide }) => ({ key, clientSide }))).toEqual([
+      { key: 'cs-hidden', clientSide: false },
+      { key: 'cs-shown', clientSide: true },
+    ]);
+
+    const before = await versions();
+    const res = await patchFlag('cs-hidden', { clientSide: true, version: 1 });
+    expectStatus(res, 200);
+    expect(res.json()).toMatchObject({ clientSide: true, version: 2 });
+    const after = await versions();
+    for (const environment of Object.keys(before)) expect(after[environment], environment).toBe(before[environment]! + 1);
+    const audit = await auditOf(t, 'flag', 'cs-hidden');
+    expect(audit[0]).toMatchObject({ action: 'flag.updated', before: { clientSide: false }, after: { clientSide: true } });
+    // Other edits keep it.
+    expect((await patchFlag('cs-hidden', { name: 'Renamed', version: 2 })).json()).toMatchObject({ clientSide: true });
+    expect((await patchFlag('cs-hidden', { clientSide: false, version: 3 })).json()).toMatchObject({ clientSide: false });
+  });
+
+  it('must be a boolean', async () => {
+    await createFlag(t, { key: 'cs-bad' });
+    const res = await patchFlag('cs-bad', { clientSide: 'yes', version: 1 });
+    expectStatus(res, 400);
+    expect(res.json().error.details.issues[0].path).toBe('clientSide');
+    const created = await t.app.inject({ method: 'POST', url: projectUrl('/flags'), headers: t.admin, payload: { key: 'cs-bad-2', name: 'x', clientSide: 1 } });
+    expectStatus(created, 400);
+  });
+});
+

@@ -161,3 +161,56 @@ describe('environments', () => {
     expect(one.statusCode).toBe(200);
   });
 });
+
+describe('CORS origins of an environment', () => {
+  const url = '/api/v1/projects/default/environments/production';
+  const snapshotVersion = async () => (await findEnvironmentSnapshotVersion()) ?? 0;
+  const findEnvironmentSnapshotVersion = async () => {
+    const { rows } = await t.db.query<{ v: string }>("SELECT snapshot_version::text AS v FROM environments WHERE key = 'production' AND project_id = (SELECT id FROM projects WHERE key = 'default')");
+    return rows[0] === undefined ? undefined : Number(rows[0].v);
+  };
+
+  it('allows every origin by default, and is set with PATCH: versioned, audited, and a new snapshot version', async () => {
+    const before = await t.app.inject({ method: 'GET', url, headers: t.admin });
+    expect(before.json()).toMatchObject({ corsOrigins: ['*'] });
+    const version = before.json<{ version: number }>().version;
+    const snapshotBefore = await snapshotVersion();
+    const origins = ['https://app.example.com', 'http://localhost:5173', 'https://app.example.com'];
+    const res = await t.app.inject({ method: 'PATCH', url, headers: t.admin, payload: { corsOrigins: origins, version } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ corsOrigins: ['https://app.example.com', 'http://localhost:5173'], version: version + 1 });
+    expect((await t.app.inject({ method: 'GET', url, headers: t.admin })).json()).toMatchObject({ corsOrigins: ['https://app.example.com', 'http://localhost:5173'] });
+    expect(await snapshotVersion()).toBe(snapshotBefore + 1);
+    const stale = await t.app.inject({ method: 'PATCH', url, headers: t.admin, payload: { corsOrigins: ['*'], version } });
+    expect(stale.statusCode).toBe(409);
+
+    const audit = await t.app.inject({ method: 'GET', url: '/api/v1/audit?resourceType=environment&resource=production', headers: t.admin });
+    expect(audit.json().entries[0]).toMatchObject({
+      action: 'environment.updated',
+      before: { corsOrigins: ['*'] },
+      after: { corsOrigins: ['https://app.example.com', 'http://localhost:5173'] },
+    });
+    // A rename leaves the origins, and what SDKs are served, as they were.
+    const renamed = await t.app.inject({ method: 'PATCH', url, headers: t.admin, payload: { name: 'Production', version: version + 1 } });
+    expect(renamed.json()).toMatchObject({ corsOrigins: ['https://app.example.com', 'http://localhost:5173'] });
+    expect(await snapshotVersion()).toBe(snapshotBefore + 1);
+    const reset = await t.app.inject({ method: 'PATCH', url, headers: t.admin, payload: { corsOrigins: ['*'], version: version + 2 } });
+    expect(reset.json()).toMatchObject({ corsOrigins: ['*'] });
+  });
+
+  it.each([
+    [['https://app.example.com/'], 'corsOrigins[0]'],
+    [['https://App.example.com'], 'corsOrigins[0]'],
+    [['app.example.com'], 'corsOrigins[0]'],
+    [['*', 'ftp://files.example.com'], 'corsOrigins[1]'],
+    [['https://app.example.com:443'], 'corsOrigins[0]'],
+    [['https://app.example.com/path'], 'corsOrigins[0]'],
+    ['*', 'corsOrigins'],
+  ])('refuses corsOrigins %j, naming %s', async (corsOrigins, path) => {
+    const { version } = (await t.app.inject({ method: 'GET', url, headers: t.admin })).json<{ version: number }>();
+    const res = await t.app.inject({ method: 'PATCH', url, headers: t.admin, payload: { corsOrigins, version } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.issues[0].path).toBe(path);
+    expect((await t.app.inject({ method: 'GET', url, headers: t.admin })).json()).toMatchObject({ version });
+  });
+});
