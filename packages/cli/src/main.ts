@@ -14,6 +14,9 @@ Configuration, from environment variables:
   DIAL_DATA_DIR     where the embedded database lives (default ./.dial)
   DIAL_LOG_LEVEL    fatal, error, warn, info, debug, trace or silent (default info)
   DIAL_ADMIN_TOKEN  an admin token to install on start (at least 24 characters)
+  DIAL_CLIENT_RATE_LIMIT
+                    requests a second per client key on /sdk/evaluate, as <perSecond> or
+                    <perSecond>:<burst> (default 50:100; per server process)
 `;
 
 /** How long SIGTERM waits for in-flight requests; orchestrators usually allow 30 s. */
