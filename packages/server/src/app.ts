@@ -28,17 +28,19 @@ export interface AppDeps {
   consoleDir?: string;
   /** Flag delivery's timing: heartbeat, snapshot cache and reconnect delays; tests shorten them. */
   delivery?: Omit<SnapshotHubOptions, 'db' | 'logger' | 'principals'>;
-  /** Client evaluation's rate limit per client key (`DIAL_CLIENT_RATE_LIMIT`) and clock. */
+  /** Client evaluation's rate limit per client key and visitor (`DIAL_CLIENT_RATE_LIMIT`) and clock. */
   client?: Omit<ClientRoutesOptions, 'principals'>;
+  /** Whose X-Forwarded-For names the client's address (`DIAL_TRUST_PROXY`). */
+  trustProxy?: boolean | number | string[];
 }
 
 /**
  * The HTTP application on a migrated database: every domain's routes under
  * `/api/v1`, plus health, readiness and metrics. Tests call `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {} }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, trustProxy }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
-  const app = await createHttp({ logger, metrics, version: VERSION });
+  const app = await createHttp({ logger, metrics, version: VERSION, ...(trustProxy === undefined ? {} : { trustProxy }) });
   await app.register(systemRoutes(db, metrics, migrations));
   // SDK keys looked up once and then trusted until the hub hears they were revoked.
   const principals = new PrincipalCache(client.now === undefined ? {} : { now: client.now });

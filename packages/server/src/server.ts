@@ -46,7 +46,14 @@ export async function startServer(config: Config, out: Writable, logger: Logger 
   let app: App | undefined;
   try {
     const newAdminSecret = await prepareDatabase(db, config.adminToken);
-    app = await buildApp({ db, logger, migrations: readMigrations(MIGRATIONS_DIR), consoleDir: CONSOLE_DIR, client: config.clientRateLimit === undefined ? {} : { rateLimit: config.clientRateLimit } });
+    app = await buildApp({
+      db,
+      logger,
+      migrations: readMigrations(MIGRATIONS_DIR),
+      consoleDir: CONSOLE_DIR,
+      client: config.clientRateLimit === undefined ? {} : { rateLimit: config.clientRateLimit },
+      ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
+    });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;

@@ -78,6 +78,8 @@ export interface TestAppOptions {
   client?: AppDeps['client'];
   /** Wraps the database the app is given, e.g. to count its queries. */
   wrapDb?: (db: Database) => Database;
+  /** Whose X-Forwarded-For names the client (DIAL_TRUST_PROXY). */
+  trustProxy?: AppDeps['trustProxy'];
 }
 
 /** The app on a migrated database of its own, with a known admin token. */
@@ -91,6 +93,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
       migrations: readMigrations(MIGRATIONS_DIR),
       delivery: options.delivery,
       client: options.client,
+      ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     });
     await app.ready();
     return app;

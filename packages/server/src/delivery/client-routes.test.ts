@@ -345,6 +345,15 @@ describe('rate limit and queries', () => {
       expect(limited.headers['access-control-allow-origin']).toBe('https://app.example.com');
       expect(limited.headers['access-control-expose-headers']).toContain('retry-after');
       expectStatus(await ask(second.secret), 200);
+      // Another visitor of the same site, with the same key, has an allowance of its own.
+      const elsewhere = await own.app.inject({
+        method: 'POST',
+        url: '/api/v1/sdk/evaluate',
+        headers: { authorization: `Bearer ${first.secret}` },
+        payload: { context: { key: 'v' } },
+        remoteAddress: '198.51.100.7',
+      });
+      expectStatus(elsewhere, 200);
       clock += 500; // one request's worth at 2 a second
       expectStatus(await ask(first.secret), 200);
       expectStatus(await ask(first.secret), 429);
@@ -352,6 +361,27 @@ describe('rate limit and queries', () => {
       for (let i = 0; i < 5; i++) expectStatus(await ask(first.secret), 200);
       expectStatus(await ask(first.secret), 429);
       expect(queries, 'database queries for every evaluation since').toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('rate limit behind a proxy', () => {
+  it('counts each forwarded visitor apart when DIAL_TRUST_PROXY trusts the proxy', async () => {
+    const own = await testApp({ client: { rateLimit: { perSecond: 1, burst: 1 }, now: () => 0 }, trustProxy: true });
+    try {
+      const key = await createKey(own, 'client');
+      const from = (address: string) =>
+        own.app.inject({
+          method: 'POST',
+          url: '/api/v1/sdk/evaluate',
+          headers: { authorization: `Bearer ${key.secret}`, 'x-forwarded-for': address },
+          payload: { context: { key: 'u' } },
+        });
+      expectStatus(await from('203.0.113.1'), 200);
+      expectStatus(await from('203.0.113.1'), 429);
+      expectStatus(await from('203.0.113.2'), 200);
     } finally {
       await own.close();
     }

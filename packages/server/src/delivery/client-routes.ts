@@ -120,7 +120,8 @@ export function clientRoutes(db: Database, hub: SnapshotHub, options: ClientRout
     const admit = async (request: FastifyRequest, reply: FastifyReply): Promise<{ tokenId: number; snapshot: CachedSnapshot }> => {
       const { tokenId, projectId, environmentId } = principalOf(request);
       if (projectId === null || environmentId === null) throw forbidden('This key is not tied to an environment');
-      const decision = limiter.take(tokenId);
+      // Every visitor of a site shares its client key: each visitor gets the allowance, not the whole site.
+      const decision = limiter.take(`${tokenId} ${request.ip}`);
       if (!decision.ok) {
         reply.header('retry-after', String(decision.retryAfterSeconds));
         throw rateLimited(decision.retryAfterSeconds);

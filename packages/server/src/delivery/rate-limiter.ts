@@ -4,7 +4,7 @@ export interface RateLimit {
   readonly burst: number;
 }
 
-/** 50 requests a second per client key, with bursts of 100: a busy page's worth of evaluations, not a flood. */
+/** 50 requests a second per client key and visitor, with bursts of 100: a busy page's worth of evaluations, not a flood. */
 export const DEFAULT_CLIENT_RATE_LIMIT: RateLimit = { perSecond: 50, burst: 100 };
 
 interface Bucket {
@@ -19,17 +19,18 @@ export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number
 const OK: RateDecision = { ok: true };
 
 /**
- * Token buckets, one per key, in this process's memory: each request takes
- * a token, and tokens come back at `perSecond` up to `burst`. Behind several
- * replicas a key gets each replica's allowance. Time comes in through `now`.
+ * Token buckets, one per key (a client key and a visitor's address), in this
+ * process's memory: each request takes a token, and tokens come back at
+ * `perSecond` up to `burst`. Behind several replicas a key gets each
+ * replica's allowance. Time comes in through `now`.
  *
  * @example
  * const limiter = new RateLimiter({ perSecond: 50, burst: 100 });
- * const decision = limiter.take(principal.tokenId);
+ * const decision = limiter.take(`${principal.tokenId} ${request.ip}`);
  * if (!decision.ok) reply.header('retry-after', String(decision.retryAfterSeconds));
  */
 export class RateLimiter {
-  private readonly buckets = new Map<number, Bucket>();
+  private readonly buckets = new Map<string, Bucket>();
   private readonly perMs: number;
   private lastSweep: number;
 
@@ -42,7 +43,7 @@ export class RateLimiter {
   }
 
   /** Takes one token from `key`'s bucket, or says how long until there is one. */
-  take(key: number): RateDecision {
+  take(key: string): RateDecision {
     const now = this.now();
     this.sweep(now);
     let bucket = this.buckets.get(key);

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       adminToken: undefined,
       clientRateLimit: { perSecond: 50, burst: 100 },
+      trustProxy: false,
     });
   });
 
@@ -68,6 +69,17 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['10.0.0.1, 10.1.0.0/16', ['10.0.0.1', '10.1.0.0/16']],
+  ])('reads DIAL_TRUST_PROXY=%j', (value, trust) => {
+    expect(loadConfig({ DIAL_TRUST_PROXY: value }, cwd).trustProxy).toEqual(trust);
+  });
+
+  it.each([
+    ['DIAL_TRUST_PROXY', 'yes please'],
+    ['DIAL_TRUST_PROXY', 'proxy.internal'],
     ['DIAL_CLIENT_RATE_LIMIT', '0'],
     ['DIAL_CLIENT_RATE_LIMIT', '10:0'],
     ['DIAL_CLIENT_RATE_LIMIT', 'fast'],

@@ -16,6 +16,11 @@ export interface Config {
   readonly adminToken: string | undefined;
   /** Requests per second each client key may make, sustained and in a burst (`DIAL_CLIENT_RATE_LIMIT`, default 50:100). */
   readonly clientRateLimit?: { readonly perSecond: number; readonly burst: number };
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address
+   * (`DIAL_TRUST_PROXY`): `true`, a number of hops, or addresses/CIDRs; default none.
+   */
+  readonly trustProxy?: boolean | number | string[];
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -53,6 +58,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     throw new ConfigError(`DIAL_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long`);
   }
   const clientRateLimit = parseRateLimit(env.DIAL_CLIENT_RATE_LIMIT?.trim() || '50:100');
+  const trustProxy = parseTrustProxy(env.DIAL_TRUST_PROXY?.trim() || 'false');
   return {
     port,
     host: env.DIAL_HOST?.trim() || '0.0.0.0',
@@ -61,7 +67,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     logLevel: logLevel as LogLevel,
     adminToken,
     clientRateLimit,
+    trustProxy,
   };
+}
+
+/** `true`/`false`, a number of proxy hops, or a comma-separated list of addresses or CIDR ranges. */
+function parseTrustProxy(text: string): boolean | number | string[] {
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry))) return entries;
+  throw new ConfigError(`DIAL_TRUST_PROXY must be true, false, a number of proxy hops, or addresses such as "10.0.0.1,10.1.0.0/16", not "${text}"`);
 }
 
 /** `<perSecond>` or `<perSecond>:<burst>`; the burst defaults to two seconds' worth. */

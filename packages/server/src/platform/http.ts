@@ -109,14 +109,18 @@ export interface HttpOptions {
   logger: Logger;
   metrics: Metrics;
   version: string;
+  /** Whose X-Forwarded-For gives `request.ip` (DIAL_TRUST_PROXY); none by default. */
+  trustProxy?: boolean | number | string[];
 }
 
 /**
  * The Fastify instance every domain plugs its routes into: Zod schemas for
  * validation and the OpenAPI document, one error format, request ids, metrics.
  */
-export async function createHttp({ logger, metrics, version }: HttpOptions): Promise<App> {
+export async function createHttp({ logger, metrics, version, trustProxy = false }: HttpOptions): Promise<App> {
   const app = Fastify({
+    // A number of hops is trusted as "the nearest N proxies", as Fastify documents it.
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT,
     requestIdHeader: false,
