@@ -228,4 +228,15 @@ describe.runIf(existsSync(CHROMIUM))('the console in Chromium', () => {
     await page.getByText('You have signed out.').waitFor();
     await h.screenshot(page, '11-signed-out');
   }, 30_000);
+
+  it('makes the flag visible to client keys', async () => {
+    const page = await signedIn(FLAG);
+    const visible = page.getByLabel(/Visible to client keys/);
+    expect(await visible.isChecked()).toBe(false);
+    await visible.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await h.api<{ clientSide: boolean }>('GET', '/projects/default/flags/new-checkout')).clientSide).toBe(true);
+    await expect.poll(() => visible.isChecked()).toBe(true);
+    await h.screenshot(page, '12-client-side');
+  }, 30_000);
 });

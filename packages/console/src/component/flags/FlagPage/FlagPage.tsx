@@ -8,6 +8,7 @@ import { scopedPath, useScope } from '../../../scope';
 import { ConflictDialog } from '../../common/ConflictDialog/ConflictDialog';
 import { ErrorNotice } from '../../common/ErrorNotice/ErrorNotice';
 import { type Conflict, lastChange } from '../conflict';
+import { ClientSide } from '../ClientSide/ClientSide';
 import { Variants } from '../Variants/Variants';
 import { EnvironmentEditor } from './EnvironmentEditor';
 
@@ -90,6 +91,7 @@ export function FlagPage() {
       {detail.archived && <p className="notice">This flag is archived: SDKs serve their default values and its configuration is frozen. Restore it to edit.</p>}
       <EnvironmentEditor key={`${scope.environment}-${generation}`} flag={detail} onConflict={(environment, error) => void showConflict(environment, error)} />
       <Variants key={`${detail.version}-${generation}`} flag={detail} onConflict={(error) => void showConflict(undefined, error)} />
+      <ClientSide flag={detail} onConflict={(error) => void showConflict(undefined, error)} />
       {conflict && <ConflictDialog what={conflict.what} message={conflict.message} newer={conflict.newer} onReload={conflict.reload} onClose={() => setConflict(undefined)} />}
     </article>
   );
