@@ -6,6 +6,8 @@ import { tokenRoutes } from './auth/token-routes.js';
 import { type ClientRoutesOptions, clientRoutes } from './delivery/client-routes.js';
 import { deliveryRoutes } from './delivery/delivery-routes.js';
 import { SnapshotHub, type SnapshotHubOptions } from './delivery/snapshot-hub.js';
+import { eventRoutes } from './events/event-routes.js';
+import { EventWriter, type EventWriterOptions } from './events/event-writer.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
 import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
 import { flagRoutes } from './flags/flag-routes.js';
@@ -30,6 +32,8 @@ export interface AppDeps {
   delivery?: Omit<SnapshotHubOptions, 'db' | 'logger' | 'principals'>;
   /** Client evaluation's rate limit per client key and visitor (`DIAL_CLIENT_RATE_LIMIT`) and clock. */
   client?: Omit<ClientRoutesOptions, 'principals'>;
+  /** Event ingestion's group commit: queue bound, batch size and linger; tests shrink the bound. */
+  events?: EventWriterOptions;
   /** Whose X-Forwarded-For names the client's address (`DIAL_TRUST_PROXY`). */
   trustProxy?: boolean | number | string[];
 }
@@ -38,7 +42,7 @@ export interface AppDeps {
  * The HTTP application on a migrated database: every domain's routes under
  * `/api/v1`, plus health, readiness and metrics. Tests call `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, trustProxy }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, trustProxy }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
   const app = await createHttp({ logger, metrics, version: VERSION, ...(trustProxy === undefined ? {} : { trustProxy }) });
   await app.register(systemRoutes(db, metrics, migrations));
@@ -57,6 +61,13 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
       await api.register(auditRoutes(db));
       await api.register(deliveryRoutes(db, hub, principals));
       await api.register(clientRoutes(db, hub, { ...client, principals }));
+      await api.register(
+        eventRoutes(db, new EventWriter(db, events), {
+          principals,
+          corsOriginsOf: async (projectId, environmentId) => (await hub.served(projectId, environmentId))?.corsOrigins,
+          ...(client.now === undefined ? {} : { now: client.now }),
+        }),
+      );
     },
     { prefix: '/api/v1' },
   );

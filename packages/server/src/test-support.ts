@@ -76,6 +76,8 @@ export interface TestAppOptions {
   delivery?: AppDeps['delivery'];
   /** Client evaluation's rate limit and clock. */
   client?: AppDeps['client'];
+  /** Event ingestion's queue bound, batch size and linger. */
+  events?: AppDeps['events'];
   /** Wraps the database the app is given, e.g. to count its queries. */
   wrapDb?: (db: Database) => Database;
   /** Whose X-Forwarded-For names the client (DIAL_TRUST_PROXY). */
@@ -93,6 +95,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
       migrations: readMigrations(MIGRATIONS_DIR),
       delivery: options.delivery,
       client: options.client,
+      ...(options.events === undefined ? {} : { events: options.events }),
       ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     });
     await app.ready();

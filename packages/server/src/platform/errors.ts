@@ -88,3 +88,7 @@ export const originNotAllowed = (origin: string) =>
 export const internal = () => new ApiError(500, 'internal', 'Something went wrong on our side; the request id in the logs tells what');
 
 export const unavailable = (message: string) => new ApiError(503, 'unavailable', message);
+
+/** The server has more work queued than it takes on; the reply says when to retry in `Retry-After`. */
+export const overloaded = (retryAfterSeconds: number) =>
+  new ApiError(503, 'overloaded', `The server is busy writing earlier requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });

@@ -1,0 +1,146 @@
+import type { FastifySchemaCompiler } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { principalOf, requireToken } from '../auth/authenticate.js';
+import type { PrincipalCache } from '../auth/principal-cache.js';
+import type { Database } from '../platform/db.js';
+import { forbidden, originNotAllowed, overloaded, unavailable, validationFailed } from '../platform/errors.js';
+import { BODY_LIMIT, type App } from '../platform/http.js';
+import { errorBody } from '../platform/schemas.js';
+import { type EventRow, type RejectedEvent, MAX_EVENTS_PER_REQUEST, batchIssues, parseEvent } from './event-validation.js';
+import { type EventWriter, WriterClosed, WriterOverloaded } from './event-writer.js';
+
+/** How long an overloaded server asks clients to wait. */
+const RETRY_AFTER_SECONDS = 1;
+
+const CORS_HEADERS = {
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-max-age': '600',
+};
+
+const eventSchema = z.object({
+  id: z.string().describe('Unique per environment, 1-64 characters of A-Z a-z 0-9 _ - : . ; a resent id is stored once'),
+  type: z.enum(['track', 'exposure']),
+  name: z.string().describe('The event name, or the flag key of an exposure; at most 200 characters'),
+  variant: z.string().optional().describe('The variant served; required for exposures'),
+  key: z.string().describe('The unit (user, device, account): 1-256 characters'),
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional().describe('At most 50 flat attributes'),
+  properties: z.record(z.string(), z.json()).optional().describe('At most 8 KB as JSON'),
+  timestamp: z.union([z.string(), z.number()]).describe('ISO-8601 or epoch ms; at most 5 minutes ahead of the server, at most 30 days old'),
+});
+
+const eventsAnswer = z.object({
+  accepted: z.number().int().describe('Events stored by this request'),
+  duplicates: z.number().int().describe('Valid events whose id was stored already'),
+  rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })).describe('Invalid events, by index, with why; the others were stored'),
+});
+
+/** The body's shape is checked here; each event is checked on its own, so one bad event refuses only itself. */
+const batchValidator: FastifySchemaCompiler<unknown> = (route) => {
+  if (route.httpPart !== 'body') return validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
+  return (data: unknown) => {
+    const issues = batchIssues(data);
+    return issues.length === 0 ? { value: data } : { error: validationFailed(issues) };
+  };
+};
+
+export interface EventRoutesOptions {
+  /** Where SDK keys are remembered between requests. */
+  principals?: PrincipalCache;
+  /** The web origins an environment allows, for browsers sending events with a client key. */
+  corsOriginsOf: (projectId: number, environmentId: number) => Promise<readonly string[] | undefined>;
+  now?: () => number;
+}
+
+/**
+ * Event ingestion: `POST /events` with a server SDK key or a client key,
+ * into the key's environment. Answers only once the stored events are
+ * committed. Browsers get the same CORS treatment as client evaluation.
+ */
+export function eventRoutes(db: Database, writer: EventWriter, options: EventRoutesOptions) {
+  return async (app: App): Promise<void> => {
+    const now = options.now ?? Date.now;
+    const authenticate = requireToken(db, ['server', 'client'], options.principals === undefined ? {} : { principals: options.principals });
+    app.addHook('onClose', async () => writer.close());
+    app.addHook('onRequest', async (request, reply) => {
+      const origin = request.headers.origin;
+      reply.header('vary', 'Origin');
+      if (typeof origin === 'string') reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', 'retry-after');
+      if (request.method !== 'OPTIONS') await authenticate(request, reply);
+    });
+
+    app.options(
+      '/events',
+      {
+        schema: {
+          tags: ['sdk'],
+          summary: 'CORS preflight',
+          description: "Answered for any origin: a preflight carries no key. The actual request checks the key's environment's `corsOrigins`.",
+          security: [],
+          response: { 204: z.undefined() },
+        },
+      },
+      async (request, reply) => {
+        const origin = request.headers.origin;
+        return reply
+          .status(204)
+          .headers({ ...CORS_HEADERS, 'access-control-allow-origin': typeof origin === 'string' ? origin : '*' })
+          .send();
+      },
+    );
+
+    app.post(
+      '/events',
+      {
+        bodyLimit: BODY_LIMIT,
+        validatorCompiler: batchValidator,
+        schema: {
+          tags: ['sdk'],
+          summary: 'Send tracked events and exposures',
+          description: [
+            `For server SDK keys and client keys; events go to the key's environment. At most ${MAX_EVENTS_PER_REQUEST} events and 1 MB per request,`,
+            'else 400/413 and nothing is stored. Each event is checked on its own: invalid ones are listed in `rejected` with their index and reason,',
+            'the others are stored. A resent id counts as a duplicate and is not stored again. The answer comes once the events are committed.',
+            'When the server has too much queued, 503 overloaded with Retry-After: send the same events again later.',
+          ].join(' '),
+          body: z.object({ events: z.array(eventSchema) }),
+          response: { 200: eventsAnswer, 400: errorBody, 401: errorBody, 403: errorBody, 413: errorBody, 503: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const { projectId, environmentId } = principalOf(request);
+        if (projectId === null || environmentId === null) throw forbidden('This key is not tied to an environment');
+        const origin = request.headers.origin;
+        if (typeof origin === 'string') {
+          const allowed = (await options.corsOriginsOf(projectId, environmentId)) ?? [];
+          if (!allowed.includes('*') && !allowed.includes(origin)) {
+            reply.removeHeader('access-control-allow-origin');
+            reply.removeHeader('access-control-expose-headers');
+            throw originNotAllowed(origin);
+          }
+          if (allowed.includes('*')) reply.header('access-control-allow-origin', '*');
+        }
+        const receivedAt = new Date(now());
+        const rows: EventRow[] = [];
+        const rejected: RejectedEvent[] = [];
+        (request.body.events as unknown[]).forEach((event, index) => {
+          const parsed = parseEvent(event, environmentId, receivedAt);
+          if (typeof parsed === 'string') rejected.push({ index, reason: parsed });
+          else rows.push(parsed);
+        });
+        try {
+          const { accepted, duplicates } = await writer.write(rows);
+          return reply.header('cache-control', 'no-store').send({ accepted, duplicates, rejected });
+        } catch (error) {
+          if (error instanceof WriterOverloaded) {
+            reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+            throw overloaded(RETRY_AFTER_SECONDS);
+          }
+          if (error instanceof WriterClosed) throw unavailable('The server is shutting down; send the events again');
+          throw error;
+        }
+      },
+    );
+  };
+}
