@@ -52,6 +52,7 @@ export async function startServer(config: Config, out: Writable, logger: Logger 
       migrations: readMigrations(MIGRATIONS_DIR),
       consoleDir: CONSOLE_DIR,
       client: config.clientRateLimit === undefined ? {} : { rateLimit: config.clientRateLimit },
+      events: config.eventQueueLimit === undefined ? {} : { maxQueuedRows: config.eventQueueLimit },
       ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
     });
     await app.listen({ port: config.port, host: config.host });

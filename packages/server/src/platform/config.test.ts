@@ -14,12 +14,13 @@ describe('loadConfig', () => {
       logLevel: 'info',
       adminToken: undefined,
       clientRateLimit: { perSecond: 50, burst: 100 },
+      eventQueueLimit: 50_000,
       trustProxy: false,
     });
   });
 
   it('treats empty and blank variables as unset', () => {
-    const blank = { DIAL_PORT: '', DIAL_HOST: ' ', DATABASE_URL: '', DIAL_DATA_DIR: '  ', DIAL_LOG_LEVEL: '', DIAL_ADMIN_TOKEN: ' ', DIAL_CLIENT_RATE_LIMIT: ' ' };
+    const blank = { DIAL_PORT: '', DIAL_HOST: ' ', DATABASE_URL: '', DIAL_DATA_DIR: '  ', DIAL_LOG_LEVEL: '', DIAL_ADMIN_TOKEN: ' ', DIAL_CLIENT_RATE_LIMIT: ' ', DIAL_EVENT_QUEUE_LIMIT: '' };
     expect(loadConfig(blank, cwd)).toEqual(loadConfig({}, cwd));
   });
 
@@ -68,6 +69,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ DIAL_CLIENT_RATE_LIMIT: value }, cwd).clientRateLimit).toEqual(limit);
   });
 
+  it('reads DIAL_EVENT_QUEUE_LIMIT as a number of event rows', () => {
+    expect(loadConfig({ DIAL_EVENT_QUEUE_LIMIT: ' 200000 ' }, cwd).eventQueueLimit).toBe(200_000);
+  });
+
   it.each([
     ['true', true],
     ['false', false],
@@ -85,6 +90,9 @@ describe('loadConfig', () => {
     ['DIAL_CLIENT_RATE_LIMIT', 'fast'],
     ['DIAL_CLIENT_RATE_LIMIT', '-5'],
     ['DIAL_CLIENT_RATE_LIMIT', '10:2.5'],
+    ['DIAL_EVENT_QUEUE_LIMIT', '999'],
+    ['DIAL_EVENT_QUEUE_LIMIT', 'lots'],
+    ['DIAL_EVENT_QUEUE_LIMIT', '1e6'],
     ['DIAL_PORT', 'abc'],
     ['DIAL_PORT', '-1'],
     ['DIAL_PORT', '65536'],

@@ -16,6 +16,8 @@ export interface Config {
   readonly adminToken: string | undefined;
   /** Requests per second each client key may make, sustained and in a burst (`DIAL_CLIENT_RATE_LIMIT`, default 50:100). */
   readonly clientRateLimit?: { readonly perSecond: number; readonly burst: number };
+  /** Event rows accepted but not yet committed past which ingestion answers 503 (`DIAL_EVENT_QUEUE_LIMIT`, default 50000). */
+  readonly eventQueueLimit?: number;
   /**
    * Which proxies' X-Forwarded-For to believe for the client's address
    * (`DIAL_TRUST_PROXY`): `true`, a number of hops, or addresses/CIDRs; default none.
@@ -58,6 +60,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     throw new ConfigError(`DIAL_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters long`);
   }
   const clientRateLimit = parseRateLimit(env.DIAL_CLIENT_RATE_LIMIT?.trim() || '50:100');
+  const queueText = env.DIAL_EVENT_QUEUE_LIMIT?.trim() || '50000';
+  const eventQueueLimit = Number(queueText);
+  if (!/^\d+$/.test(queueText) || !Number.isSafeInteger(eventQueueLimit) || eventQueueLimit < 1_000) {
+    throw new ConfigError(`DIAL_EVENT_QUEUE_LIMIT must be a number of event rows, at least 1000 (one full request), not "${queueText}"`);
+  }
   const trustProxy = parseTrustProxy(env.DIAL_TRUST_PROXY?.trim() || 'false');
   return {
     port,
@@ -67,6 +74,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     logLevel: logLevel as LogLevel,
     adminToken,
     clientRateLimit,
+    eventQueueLimit,
     trustProxy,
   };
 }
