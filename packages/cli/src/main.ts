@@ -19,6 +19,9 @@ Configuration, from environment variables:
                     <perSecond> or <perSecond>:<burst> (default 50:100; per server process)
   DIAL_TRUST_PROXY  whose X-Forwarded-For gives the visitor's address: true, a number of
                     hops, or addresses such as 10.0.0.1,10.1.0.0/16 (default false)
+  DIAL_EVENT_QUEUE_LIMIT
+                    event rows waiting to be written before POST /events answers 503
+                    (default 50000)
 `;
 
 /** How long SIGTERM waits for in-flight requests; orchestrators usually allow 30 s. */

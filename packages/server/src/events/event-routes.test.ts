@@ -245,6 +245,33 @@ describe('the event writer', () => {
     }
   });
 
+  it('answers 503 with Retry-After when the database fails, and the same ids sent again are stored once', async () => {
+    let failing = false;
+    const flaky = (db: Database): Database => ({
+      ...db,
+      transaction: async (work) => {
+        if (failing) throw new Error('connection terminated unexpectedly');
+        return db.transaction(work);
+      },
+    });
+    const app = await testApp({ wrapDb: flaky });
+    try {
+      const secret = await createKey(app, 'server');
+      const batch = { events: [track(), track()] };
+      failing = true;
+      const refused = await send(app, secret, batch);
+      expectStatus(refused, 503);
+      expect(refused.headers['retry-after']).toBe('1');
+      expect(refused.json<{ error: { code: string } }>().error.code).toBe('unavailable');
+      failing = false;
+      expect((await send(app, secret, batch)).json<Answer>()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+      expect((await send(app, secret, batch)).json<Answer>()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
+      expect(await countEvents(app.db)).toBe(2);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('commits queued events before the app finishes closing', async () => {
     const gated = gatedDb();
     const app = await testApp({ wrapDb: gated.wrap });

@@ -137,8 +137,11 @@ export function eventRoutes(db: Database, writer: EventWriter, options: EventRou
             reply.header('retry-after', String(RETRY_AFTER_SECONDS));
             throw overloaded(RETRY_AFTER_SECONDS);
           }
+          reply.header('retry-after', String(RETRY_AFTER_SECONDS));
           if (error instanceof WriterClosed) throw unavailable('The server is shutting down; send the events again');
-          throw error;
+          // Nothing of this batch was acknowledged: the client sends the same ids again, and duplicates are ignored.
+          request.log.error({ err: error }, 'writing events failed');
+          throw unavailable('The events could not be stored just now; send them again');
         }
       },
     );
