@@ -23,7 +23,7 @@ afterAll(() => {
 });
 
 function client(options: Partial<DialClientOptions>): DialClient {
-  const created = new DialClient({ sdkKey: TEST_SDK_KEY, baseUrl: UNREACHABLE, ...options });
+  const created = new DialClient({ sdkKey: TEST_SDK_KEY, baseUrl: UNREACHABLE, events: false, ...options });
   clients.push(created);
   return created;
 }

@@ -1,11 +1,20 @@
 import { CompiledSnapshot, type Context, type JsonValue, type Snapshot } from '@dial/core';
 import { DialError } from './dial-error.js';
+import { EventQueue } from './event-queue.js';
+import { flushOnExit } from './exit-flush.js';
+import { ExposureDedup } from './exposure-dedup.js';
 import { type FlagDetails, type ValueKind, errorDetails, kindOf, toDetails } from './flag-details.js';
 import { type DialClientOptions, type Logger, type ResolvedOptions, resolveOptions } from './options.js';
 import { applyChange, changedFlagKeys, parseSnapshot } from './snapshot-changes.js';
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js';
 import { SnapshotPoller } from './snapshot-poller.js';
 import { SnapshotStream, type StreamMessage } from './snapshot-stream.js';
+import { buildEvent } from './tracked-event.js';
+
+/** How many (unit, flag, variant) exposures are remembered for deduplication. */
+const EXPOSURES_REMEMBERED = 10_000;
+/** A batch of events that failed this many times is dropped. */
+const MAX_SEND_ATTEMPTS = 10;
 
 /** The attributes flags are evaluated for; `key` is the targeting key. */
 export type EvaluationContext = Context;
@@ -23,6 +32,10 @@ export interface ClientStatus {
   /** When the flags held were last received, or confirmed current, from Dial (or loaded at start). */
   readonly lastUpdate: Date | null;
   readonly source: SnapshotSource | null;
+  /** Events (tracked and exposures) dropped: too many waiting, refused by Dial, or failed too often. */
+  readonly droppedEvents: number;
+  /** Events waiting to be sent. */
+  readonly queuedEvents: number;
 }
 
 /** The events of a client and their listeners' arguments. */
@@ -86,6 +99,10 @@ export class DialClient {
   private persisting: Promise<void> | undefined;
   private persistAgain = false;
 
+  private readonly events: EventQueue | undefined;
+  private readonly exposures: ExposureDedup | undefined;
+  private unhookExit: (() => void) | undefined;
+
   constructor(options: DialClientOptions) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     const given: Partial<DialClientOptions> = typeof options === 'object' && options !== null ? options : {};
@@ -98,6 +115,23 @@ export class DialClient {
 
     const bootstrapped = this.loadInitialFlags(given);
     if (bootstrapped || resolved.offline) this.settleReady();
+
+    if (resolved.events) {
+      this.events = new EventQueue({
+        ...resolved,
+        maxAttempts: MAX_SEND_ATTEMPTS,
+        report: (error) => this.report(error),
+      });
+      if (resolved.exposures) this.exposures = new ExposureDedup(resolved.exposureDedupMs, EXPOSURES_REMEMBERED);
+      if (resolved.flushOnExit) {
+        const events = this.events;
+        this.unhookExit = flushOnExit(
+          () => events.size > 0,
+          () => events.flush(),
+          (work) => this.withinCloseTimeout(work),
+        );
+      }
+    }
 
     if (!resolved.offline) {
       if (!this.settled) this.initTimer = resolved.timers.setTimeout(() => this.settleReady(), resolved.initTimeoutMs);
@@ -182,6 +216,31 @@ export class DialClient {
     }
   }
 
+  /**
+   * Records that the context's unit did something, such as a purchase, for
+   * experiments to measure; sent in the background with the context's flat
+   * attributes. A context without a key, or an event over Dial's limits, is
+   * reported as an `error` event, never thrown.
+   *
+   * @example
+   * dial.track('purchase', { key: user.id, plan: 'pro' }, { amount: 42.5 });
+   */
+  track(name: string, context: EvaluationContext | undefined, properties?: Record<string, unknown>): void {
+    if (this.events === undefined || this.closed) return;
+    try {
+      const event = buildEvent({ type: 'track', name, context, properties }, this.options.now());
+      if (typeof event === 'string') this.report(new DialError(`track: ${event}; not sent`, 'invalid-data'));
+      else this.events.add(event);
+    } catch (error) {
+      this.report(new DialError(`track failed: ${String(error)}`, 'invalid-data', { cause: error }));
+    }
+  }
+
+  /** Resolves once the events queued so far are sent (or dropped after retrying); never rejects. */
+  async flush(): Promise<void> {
+    await this.events?.flush();
+  }
+
   status(): ClientStatus {
     return {
       ready: this.compiled !== undefined,
@@ -189,6 +248,8 @@ export class DialClient {
       version: this.snapshot?.version ?? null,
       lastUpdate: this.lastUpdate,
       source: this.source,
+      droppedEvents: this.events?.droppedEvents ?? 0,
+      queuedEvents: this.events?.size ?? 0,
     };
   }
 
@@ -202,8 +263,18 @@ export class DialClient {
     return this;
   }
 
-  /** Stops the stream, polling and timers, and waits for a snapshot being written to its file. */
+  /**
+   * Sends the queued events (waiting at most `closeTimeoutMs`), stops the
+   * stream, polling and timers, and waits for a snapshot being written to its file.
+   */
   async close(): Promise<void> {
+    if (!this.closed && this.events !== undefined) {
+      this.closed = true;
+      await this.withinCloseTimeout(this.events.flush());
+      this.events.stop();
+    }
+    this.unhookExit?.();
+    this.unhookExit = undefined;
     this.closed = true;
     this.stream?.stop();
     this.poller?.stop();
@@ -214,13 +285,42 @@ export class DialClient {
   }
 
   private resolve<T>(flagKey: string, context: EvaluationContext | undefined, defaultValue: T, kind: ValueKind): FlagDetails<T> {
+    let details: FlagDetails<T>;
     try {
       const compiled = this.compiled;
       if (compiled === undefined) return errorDetails(defaultValue, 'PROVIDER_NOT_READY', 'the client has no flags yet');
-      return toDetails(compiled.evaluate(flagKey, context), defaultValue, kind);
+      details = toDetails(compiled.evaluate(flagKey, context), defaultValue, kind);
     } catch (error) {
       return errorDetails(defaultValue, 'GENERAL', `evaluation failed: ${String(error)}`);
     }
+    if (details.variant !== undefined) this.recordExposure(flagKey, details.variant, context);
+    return details;
+  }
+
+  /** Queues an exposure, unless this unit was shown this variant within the dedup window or has no key. */
+  private recordExposure(flagKey: string, variant: string, context: EvaluationContext | undefined): void {
+    const events = this.events;
+    if (events === undefined || this.exposures === undefined || this.closed) return;
+    try {
+      const key: unknown = context?.key;
+      if (typeof key !== 'string' || key === '') return;
+      const now = this.options.now();
+      if (!this.exposures.isNew(key, flagKey, variant, now.getTime())) return;
+      const event = buildEvent({ type: 'exposure', name: flagKey, variant, context }, now);
+      if (typeof event !== 'string') events.add(event);
+    } catch {
+      // Recording an exposure must never cost the caller its flag value.
+    }
+  }
+
+  private async withinCloseTimeout(work: Promise<void>): Promise<void> {
+    let timer: unknown;
+    const limit = new Promise<void>((resolve) => {
+      timer = this.options.timers.setTimeout(resolve, this.options.closeTimeoutMs);
+      (timer as { unref?: () => void } | null)?.unref?.();
+    });
+    await Promise.race([work, limit]);
+    this.options.timers.clearTimeout(timer);
   }
 
   /** Installs the bootstrap or the persisted snapshot, the newer of the two; true if there was a bootstrap. */

@@ -53,6 +53,22 @@ export interface DialClientOptions {
   random?: () => number;
   /** The current time. Default: `() => new Date()`. */
   now?: () => Date;
+  /** Send tracked events and exposures to Dial; false makes `track` a no-op and records no exposures. Default true. */
+  events?: boolean;
+  /** Record an exposure when a flag accessor serves a variant. Default true. */
+  exposures?: boolean;
+  /** One exposure per (unit, flag, variant) in this window; 0 sends every one. Default 3600000 (an hour). */
+  exposureDedupMs?: number;
+  /** Send as soon as this many events wait (at most 1000 per request). Default 100. */
+  flushAt?: number;
+  /** Send what waits at most this long after it was queued. Default 5000. */
+  flushIntervalMs?: number;
+  /** Past this many events waiting (Dial unreachable), the oldest are dropped and counted in `status().droppedEvents`. Default 10000. */
+  maxQueuedEvents?: number;
+  /** Send what waits when the process is about to exit (`beforeExit`, SIGTERM, SIGINT). Default true. */
+  flushOnExit?: boolean;
+  /** How long `close()` (and an exit) waits for queued events to be sent. Default 5000. */
+  closeTimeoutMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -70,6 +86,14 @@ export interface ResolvedOptions {
   readonly timers: Timers;
   readonly random: () => number;
   readonly now: () => Date;
+  readonly events: boolean;
+  readonly exposures: boolean;
+  readonly exposureDedupMs: number;
+  readonly flushAt: number;
+  readonly flushIntervalMs: number;
+  readonly maxQueuedEvents: number;
+  readonly flushOnExit: boolean;
+  readonly closeTimeoutMs: number;
 }
 
 export const DEFAULTS = {
@@ -79,6 +103,11 @@ export const DEFAULTS = {
   requestTimeoutMs: 10_000,
   backoffBaseMs: 500,
   backoffCapMs: 30_000,
+  exposureDedupMs: 60 * 60 * 1000,
+  flushAt: 100,
+  flushIntervalMs: 5_000,
+  maxQueuedEvents: 10_000,
+  closeTimeoutMs: 5_000,
 } as const;
 
 const globalTimers: Timers = {
@@ -124,6 +153,14 @@ export function resolveOptions(options: DialClientOptions): { resolved: Resolved
       timers: options.timers ?? globalTimers,
       random: options.random ?? Math.random,
       now: options.now ?? (() => new Date()),
+      events: options.events !== false && !(offline || problems.length > 0),
+      exposures: options.exposures !== false,
+      exposureDedupMs: duration(options.exposureDedupMs, DEFAULTS.exposureDedupMs, 0),
+      flushAt: Math.min(Math.floor(duration(options.flushAt, DEFAULTS.flushAt, 1)), 1_000),
+      flushIntervalMs: duration(options.flushIntervalMs, DEFAULTS.flushIntervalMs, 1),
+      maxQueuedEvents: Math.floor(duration(options.maxQueuedEvents, DEFAULTS.maxQueuedEvents, 1)),
+      flushOnExit: options.flushOnExit !== false,
+      closeTimeoutMs: duration(options.closeTimeoutMs, DEFAULTS.closeTimeoutMs, 0),
     },
   };
 }

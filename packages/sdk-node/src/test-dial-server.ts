@@ -24,6 +24,12 @@ export interface FakeDial {
   snapshotStatus: number | undefined;
   /** Open streams but send nothing on them, not even the initial event. */
   silent: boolean;
+  /** Every body POSTed to the events endpoint, in order, failed ones included. */
+  readonly eventBatches: Array<Array<Record<string, unknown>>>;
+  /** The ids of the events stored, each once. */
+  readonly storedEventIds: Set<string>;
+  /** Answers for the next event requests, in order, before they are stored; when empty, events are stored and 200 answered. */
+  eventAnswers: Array<{ status: number; headers?: Record<string, string> }>;
   /** Sends a comment line on every open stream every this many ms; 0 for none. */
   heartbeatMs: number;
   /** Puts a flag (or segment) at the next version, and sends the change to every open stream. */
@@ -63,6 +69,27 @@ export async function fakeDial(initial: Snapshot = { version: 1, flags: [], segm
         return;
       }
       response.writeHead(200, { 'content-type': 'application/json', etag }).end(JSON.stringify(current));
+      return;
+    }
+    if (path === '/api/v1/events' && request.method === 'POST') {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const events = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { events: Array<Record<string, unknown>> }).events;
+        fake.eventBatches.push(events);
+        const answer = fake.eventAnswers.shift();
+        if (answer !== undefined) {
+          response.writeHead(answer.status, answer.headers ?? {}).end('{"error":{"code":"test","message":"as told"}}');
+          return;
+        }
+        let accepted = 0;
+        for (const event of events) {
+          if (fake.storedEventIds.has(String(event.id))) continue;
+          fake.storedEventIds.add(String(event.id));
+          accepted++;
+        }
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted, duplicates: events.length - accepted, rejected: [] }));
+      });
       return;
     }
     if (path === '/api/v1/sdk/stream') {
@@ -109,6 +136,9 @@ export async function fakeDial(initial: Snapshot = { version: 1, flags: [], segm
   const fake: FakeDial = {
     url: `http://127.0.0.1:${port}`,
     requests,
+    eventBatches: [],
+    storedEventIds: new Set(),
+    eventAnswers: [],
     snapshot: () => current,
     streamStatus: undefined,
     snapshotStatus: undefined,
