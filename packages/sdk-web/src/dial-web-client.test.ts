@@ -205,7 +205,7 @@ describe('DialWebClient', () => {
   });
 
   it('polls while the stream is down, and reopens the stream after a backoff delay', async () => {
-    const dial_ = client({ pollIntervalMs: 5_000 });
+    const dial_ = client({ pollIntervalMs: 5_000, events: false });
     await dial_.ready;
     const first = FakeEventSource.latest!;
     first.send('ready', 1);

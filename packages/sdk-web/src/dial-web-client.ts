@@ -1,6 +1,7 @@
 import { ClientStream } from './client-stream.js';
 import { DialError } from './dial-error.js';
 import { requestEvaluation } from './evaluate-request.js';
+import { type DialEvent, EventQueue } from './event-queue.js';
 import { FlagCache, targetingKeyOf } from './flag-cache.js';
 import {
   type EvaluatedFlags,
@@ -31,6 +32,8 @@ export interface ClientStatus {
   readonly source: FlagsSource | null;
   /** The stream is connected: changes arrive as they happen. */
   readonly streaming: boolean;
+  /** Events dropped unsent because the queue was full. */
+  readonly droppedEvents: number;
 }
 
 /** The events of a client and their listeners' arguments. */
@@ -50,6 +53,23 @@ const NOTICE_COALESCE_MS = 20;
 
 const NOT_READY: FlagDetails<undefined> = Object.freeze({ value: undefined, reason: 'ERROR', errorCode: 'PROVIDER_NOT_READY', errorMessage: 'the client has no flags yet' });
 const NOT_FOUND: FlagDetails<undefined> = Object.freeze({ value: undefined, reason: 'ERROR', errorCode: 'FLAG_NOT_FOUND', errorMessage: 'no such flag for client keys' });
+
+/** The most (key, flag, variant) exposures remembered for deduplication. */
+const MAX_EXPOSURES_KEPT = 1_000;
+/** The server's limits on an event. */
+const MAX_ATTRIBUTES = 50;
+const MAX_NAME_LENGTH = 200;
+const MAX_PROPERTIES_BYTES = 8 * 1024;
+
+type Scalar = string | number | boolean | null;
+
+/** The browser's globals the client listens to for the page going away; none need exist. */
+const page = globalThis as {
+  document?: { visibilityState?: string; addEventListener?(type: string, listener: () => void): void; removeEventListener?(type: string, listener: () => void): void };
+  addEventListener?(type: string, listener: () => void): void;
+  removeEventListener?(type: string, listener: () => void): void;
+  crypto?: { randomUUID?(): string };
+};
 
 const isRecord = (value: unknown): value is EvaluationContext => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -110,6 +130,14 @@ export class DialWebClient {
   private initTimer: unknown;
   private waiters: { generation: number; resolve: () => void }[] = [];
 
+  private readonly events: EventQueue | undefined;
+  /** When each (key, flag, variant) exposure was last recorded, oldest first. */
+  private readonly exposed = new Map<string, number>();
+  private eventCount = 0;
+  private readonly pageHidden = () => {
+    if (page.document?.visibilityState !== 'visible') this.events?.sendAll();
+  };
+
   constructor(options: DialWebClientOptions) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     const given: Partial<DialWebClientOptions> = isRecord(options) ? options : {};
@@ -128,6 +156,12 @@ export class DialWebClient {
     }
     if (this.flags === undefined) this.loadKept();
     if (this.flags !== undefined && this.source === 'bootstrap') this.settleReady();
+
+    if (!resolved.offline && resolved.events) {
+      this.events = new EventQueue(resolved, (error) => this.report(error));
+      page.document?.addEventListener?.('visibilitychange', this.pageHidden);
+      page.addEventListener?.('pagehide', this.pageHidden);
+    }
 
     if (resolved.offline) {
       this.stream = undefined;
@@ -201,6 +235,33 @@ export class DialWebClient {
     return this.resolve(flagKey, defaultValue, kindOf(defaultValue));
   }
 
+  /**
+   * Records that the current context's unit did something (`checkout`,
+   * `signup`), with the context's flat attributes, to be sent to Dial in a
+   * batch. Never throws: a problem is an `error` event.
+   *
+   * @example
+   * dial.track('checkout', { amount: 42 });
+   */
+  track(name: string, properties?: Record<string, JsonValue>): void {
+    let problem: string | undefined;
+    try {
+      if (typeof name !== 'string' || name === '' || name.length > MAX_NAME_LENGTH) problem = `the event name must be 1 to ${MAX_NAME_LENGTH} characters`;
+      else if (properties !== undefined && (!isRecord(properties) || new TextEncoder().encode(JSON.stringify(properties)).length > MAX_PROPERTIES_BYTES)) {
+        problem = `the properties of ${name} must be an object of at most ${MAX_PROPERTIES_BYTES} bytes as JSON`;
+      } else if (this.unitKey() === '') problem = `${name} not tracked: the context has no key (of at most 256 characters)`;
+      else this.record('track', name, undefined, properties);
+    } catch (error) {
+      problem = `${name} not tracked: ${String(error)}`;
+    }
+    if (problem !== undefined) this.report(new DialError(problem, 'config'));
+  }
+
+  /** Sends the events queued now; resolves once Dial has answered or failed, never rejects. */
+  flush(): Promise<void> {
+    return this.events?.flush() ?? Promise.resolve();
+  }
+
   /** Every flag the client key may see, keyed by flag key; an error leaves that flag's `value` undefined. */
   allFlags(): Record<string, FlagDetails<JsonValue | undefined>> {
     return Object.fromEntries(this.flags ?? []);
@@ -234,6 +295,7 @@ export class DialWebClient {
       lastUpdate: this.lastUpdate === undefined ? null : new Date(this.lastUpdate),
       source: this.source,
       streaming: this.streamOpen,
+      droppedEvents: this.events?.dropped ?? 0,
     };
   }
 
@@ -250,6 +312,9 @@ export class DialWebClient {
   /** Stops the stream, polling and timers; the flags held are still served. */
   close(): void {
     this.closed = true;
+    page.document?.removeEventListener?.('visibilitychange', this.pageHidden);
+    page.removeEventListener?.('pagehide', this.pageHidden);
+    this.events?.close();
     this.stop();
     this.inFlight?.abort(new DialError('the client was closed', 'network'));
     this.inFlight = undefined;
@@ -260,7 +325,52 @@ export class DialWebClient {
     if (flags === undefined) return defaultValue === undefined ? (NOT_READY as FlagDetails<T>) : errorDetails(defaultValue, 'PROVIDER_NOT_READY', NOT_READY.errorMessage!);
     const held = flags.get(flagKey);
     if (held === undefined) return defaultValue === undefined ? (NOT_FOUND as FlagDetails<T>) : errorDetails(defaultValue, 'FLAG_NOT_FOUND', NOT_FOUND.errorMessage!);
-    return withDefault(held, defaultValue, kind);
+    const details = withDefault(held, defaultValue, kind);
+    if (details.variant !== undefined && this.options.exposures) this.expose(flagKey, details.variant);
+    return details;
+  }
+
+  /** Records an exposure unless the same one was recorded within `exposureDedupMs`. */
+  private expose(flagKey: string, variant: string): void {
+    const unit = this.unitKey();
+    if (unit === '' || this.events === undefined) return;
+    const id = `${unit}\u0000${flagKey}\u0000${variant}`;
+    const now = this.options.now();
+    const last = this.exposed.get(id);
+    if (last !== undefined && now - last < this.options.exposureDedupMs) return;
+    this.exposed.delete(id);
+    this.exposed.set(id, now);
+    if (this.exposed.size > MAX_EXPOSURES_KEPT) this.exposed.delete(this.exposed.keys().next().value as string);
+    this.record('exposure', flagKey, variant);
+  }
+
+  /** The context's key as an event's unit; empty when there is none the server would take. */
+  private unitKey(): string {
+    const key = targetingKeyOf(this.context);
+    return key.length > 256 ? '' : key;
+  }
+
+  private record(type: DialEvent['type'], name: string, variant?: string, properties?: Record<string, JsonValue>): void {
+    const attributes: Record<string, Scalar> = {};
+    let count = 0;
+    for (const [attribute, value] of Object.entries(this.context)) {
+      if (count === MAX_ATTRIBUTES) break;
+      if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+        attributes[attribute] = value as Scalar;
+        count++;
+      }
+    }
+    const now = this.options.now();
+    this.events?.add({
+      id: page.crypto?.randomUUID?.() ?? `${now.toString(36)}-${(this.eventCount++).toString(36)}-${Math.floor(this.options.random() * 2 ** 48).toString(36)}`,
+      type,
+      name,
+      ...(variant === undefined ? {} : { variant }),
+      key: this.unitKey(),
+      attributes,
+      ...(properties === undefined ? {} : { properties }),
+      timestamp: now,
+    });
   }
 
   private checkContext(context: unknown): EvaluationContext {

@@ -64,6 +64,18 @@ export interface DialWebClientOptions {
   backoffCapMs?: number;
   /** Where background failures are reported besides the `error` event. Default: nowhere. */
   logger?: Logger;
+  /** Send `track` events and exposures to Dial; false sends nothing. Default true. */
+  events?: boolean;
+  /** Record an exposure when the page reads a flag (not through `allFlags`). Default true. */
+  exposures?: boolean;
+  /** An exposure of one (key, flag, variant) is recorded once per this long; `Infinity` once per page. Default 3600000. */
+  exposureDedupMs?: number;
+  /** Send as soon as this many events are queued. Default 50. */
+  flushAt?: number;
+  /** Send queued events at most this long after the first. Default 5000. */
+  flushIntervalMs?: number;
+  /** Beyond this many unsent events, the oldest are dropped (counted in `status().droppedEvents`). Default 1000. */
+  maxQueuedEvents?: number;
   /** Default: the global `fetch`. */
   fetch?: typeof fetch;
   /** Default: the global `EventSource`. */
@@ -87,6 +99,12 @@ export interface ResolvedOptions {
   /** Nothing can be asked of Dial: the options do not say where, or with what. */
   readonly offline: boolean;
   readonly storage: FlagStorage | undefined;
+  readonly events: boolean;
+  readonly exposures: boolean;
+  readonly exposureDedupMs: number;
+  readonly flushAt: number;
+  readonly flushIntervalMs: number;
+  readonly maxQueuedEvents: number;
   readonly fetch: typeof fetch;
   readonly EventSource: EventSourceConstructor | undefined;
   readonly timers: Timers;
@@ -100,6 +118,10 @@ export const DEFAULTS = {
   requestTimeoutMs: 10_000,
   backoffBaseMs: 1_000,
   backoffCapMs: 30_000,
+  exposureDedupMs: 3_600_000,
+  flushAt: 50,
+  flushIntervalMs: 5_000,
+  maxQueuedEvents: 1_000,
 } as const;
 
 /** The browser's globals, typed as far as the client uses them; none need exist. */
@@ -149,6 +171,12 @@ export function resolveOptions(options: Partial<DialWebClientOptions>): { resolv
       backoffBaseMs: duration(options.backoffBaseMs, DEFAULTS.backoffBaseMs, 1),
       backoffCapMs: duration(options.backoffCapMs, DEFAULTS.backoffCapMs, 1),
       offline: problems.length > 0,
+      events: options.events !== false,
+      exposures: options.events !== false && options.exposures !== false,
+      exposureDedupMs: options.exposureDedupMs === Infinity ? Infinity : duration(options.exposureDedupMs, DEFAULTS.exposureDedupMs, 0),
+      flushAt: Math.floor(duration(options.flushAt, DEFAULTS.flushAt, 1)),
+      flushIntervalMs: duration(options.flushIntervalMs, DEFAULTS.flushIntervalMs, 1),
+      maxQueuedEvents: Math.floor(duration(options.maxQueuedEvents, DEFAULTS.maxQueuedEvents, 1)),
       storage: options.storage === false ? undefined : (options.storage ?? defaultStorage()),
       // Bound, since browsers throw "Illegal invocation" when fetch is called as a method of another object.
       fetch: typeof fetchFunction === 'function' ? fetchFunction.bind(globalThis) : fetchFunction,

@@ -13,6 +13,8 @@ export interface FakeDial {
   flagsFor: (context: Record<string, unknown>) => Record<string, Entry>;
   /** Every evaluate request, in order. */
   readonly requests: { context: Record<string, unknown>; authorization: string | undefined }[];
+  /** Every events request, in order: its events and whether the key came in the Authorization header. */
+  readonly eventBatches: { events: Record<string, unknown>[]; authorization: string | undefined }[];
   /** Answers every request with this status (and headers) until `heal()`. */
   failWith(status: number, headers?: Record<string, string>): void;
   heal(): void;
@@ -31,6 +33,13 @@ export async function fakeDial(flags: Record<string, Entry> = {}): Promise<FakeD
   let held: (() => void)[] | undefined;
 
   const answer = (request: IncomingMessage, response: ServerResponse, body: string) => {
+    if (request.method === 'POST' && request.url === '/api/v1/events') {
+      const events = (JSON.parse(body) as { events: Record<string, unknown>[] }).events;
+      dial.eventBatches.push({ events, authorization: request.headers.authorization });
+      if (failure !== undefined) response.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers }).end('{"error":{"code":"failed"}}');
+      else response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted: events.length, duplicates: 0, rejected: [] }));
+      return;
+    }
     if (request.method !== 'POST' || request.url !== '/api/v1/sdk/evaluate') {
       response.writeHead(404).end();
       return;
@@ -65,6 +74,7 @@ export async function fakeDial(flags: Record<string, Entry> = {}): Promise<FakeD
     version: 1,
     flagsFor: () => flags,
     requests: [],
+    eventBatches: [],
     failWith: (status, headers = {}) => (failure = { status, headers }),
     heal: () => (failure = undefined),
     hold: () => (held = []),
