@@ -114,6 +114,17 @@ describe('event tracking', () => {
     expect(idsOf(dial.eventBatches[1])).toEqual(idsOf(dial.eventBatches[0]));
   });
 
+  it('makes ids from the clock and random where crypto.randomUUID is missing', async () => {
+    vi.stubGlobal('crypto', {});
+    const { client: dial_ } = await client();
+    dial_.track('viewed');
+    dial_.track('clicked');
+    await dial_.flush();
+    const ids = sent().map((event) => event.id);
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_\-:.]{1,64}$/);
+  });
+
   it('drops a batch Dial refuses with a 4xx, and reports it', async () => {
     const { client: dial_, errors } = await client();
     dial.failWith(400);
