@@ -1,8 +1,8 @@
 /**
  * The Node SDK against the real server, started in-process: changes made
  * through the admin API reach a connected SDK, a restart loses nothing, two
- * replicas on one PostgreSQL agree, and a persisted snapshot serves flags
- * with no server at all. On the embedded database by default; on a fresh
+ * replicas on one PostgreSQL agree, a persisted snapshot serves flags
+ * with no server at all, and tracked events are stored once. On the embedded database by default; on a fresh
  * database of DIAL_TEST_DATABASE_URL in the `postgres` project.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -137,6 +137,47 @@ describe('the Node SDK against the server', () => {
     expect(second.status()).toMatchObject({ ready: true, stale: true, source: 'file' });
     expect(second.booleanDetails('checkout', { key: 'u-1' }, false)).toEqual({ value: true, variant: 'on', reason: 'DEFAULT' });
     expect(second.boolean('missing', { key: 'u-1' }, true)).toBe(true);
+  });
+
+  it('stores tracked events and exposures once, even when a batch is sent again after its answer was lost', async () => {
+    const server = await start(await storage());
+    const sdkKey = await setUp(server.url, 'checkout');
+    const answers: Array<{ accepted: number; duplicates: number; rejected: unknown[] }> = [];
+    const bodies: string[] = [];
+    let loseNextAnswer = true;
+    /** Delivers every request, but loses the first events answer, as a dropped connection would. */
+    const lossy: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/api/v1/events')) return response;
+      bodies.push(String(init?.body));
+      // Read in full, so that no connection is left waiting for the body to be consumed.
+      const text = await response.text();
+      answers.push(JSON.parse(text) as (typeof answers)[number]);
+      if (loseNextAnswer) {
+        loseNextAnswer = false;
+        throw new TypeError('fetch failed: the answer was lost');
+      }
+      return new Response(text, { status: response.status, headers: response.headers });
+    };
+    // Polling only: closing a streaming client before the server stops would hold up the stop (see `sdk`).
+    const client = sdk({ sdkKey, baseUrl: server.url, fetch: lossy, stream: false, flushOnExit: false, backoffBaseMs: 10 });
+    await client.ready;
+    expect(client.boolean('checkout', { key: 'u-1', plan: 'pro' }, false)).toBe(true);
+    expect(client.boolean('checkout', { key: 'u-1', plan: 'pro' }, false)).toBe(true);
+    client.track('purchase', { key: 'u-1', plan: 'pro' }, { amount: 42.5 });
+    client.track('signup', { key: 'u-2' });
+    await client.flush();
+
+    expect(answers).toEqual([
+      { accepted: 3, duplicates: 0, rejected: [] },
+      { accepted: 0, duplicates: 3, rejected: [] },
+    ]);
+    expect(bodies[1]).toBe(bodies[0]);
+    expect(client.status()).toMatchObject({ queuedEvents: 0, droppedEvents: 0 });
+
+    client.track('purchase', { key: 'u-3' });
+    await client.close();
+    expect(answers[2]).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
   });
 
   it.runIf(postgresUrl !== undefined)('hears a change made through one server from another on the same PostgreSQL', async () => {
