@@ -161,6 +161,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send tracked events and exposures
+         * @description For server SDK keys and client keys; events go to the key's environment. At most 1000 events and 1 MB per request, else 400/413 and nothing is stored. Each event is checked on its own: invalid ones are listed in `rejected` with their index and reason, the others are stored. A resent id counts as a duplicate and is not stored again. The answer comes once the events are committed. When the server has too much queued, 503 overloaded with Retry-After: send the same events again later.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        events: {
+                            attributes?: {
+                                [key: string]: string | number | boolean | null;
+                            };
+                            id: string;
+                            key: string;
+                            name: string;
+                            properties?: {
+                                [key: string]: components["schemas"]["JsonValue5Input"];
+                            };
+                            timestamp: string | number;
+                            /** @enum {string} */
+                            type: "track" | "exposure";
+                            variant?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            duplicates: number;
+                            rejected: {
+                                index: number;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        /**
+         * CORS preflight
+         * @description Answered for any origin: a preflight carries no key. The actual request checks the key's environment's `corsOrigins`.
+         */
+        options: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects": {
         parameters: {
             query?: never;
@@ -7301,6 +7463,12 @@ export interface components {
         };
         JsonValue4Input: string | number | boolean | null | components["schemas"]["JsonValue4Input"][] | {
             [key: string]: components["schemas"]["JsonValue4Input"];
+        };
+        JsonValue5: string | number | boolean | null | components["schemas"]["JsonValue5"][] | {
+            [key: string]: components["schemas"]["JsonValue5"];
+        };
+        JsonValue5Input: string | number | boolean | null | components["schemas"]["JsonValue5Input"][] | {
+            [key: string]: components["schemas"]["JsonValue5Input"];
         };
         JsonValueInput: string | number | boolean | null | components["schemas"]["JsonValueInput"][] | {
             [key: string]: components["schemas"]["JsonValueInput"];
