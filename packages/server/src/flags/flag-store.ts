@@ -53,18 +53,10 @@ function toFlag(row: FlagRow): FlagRecord {
 }
 
 /** The flag metadata people edit; the key and kind are fixed at creation. */
-export interface FlagFields {
-  name: string;
-  description: string;
-  variants: Variant[];
-  onVariant: string;
-  offVariant: string;
-  tags: string[];
-  owner: string;
-  lifetime: FlagLifetime;
-  /** Evaluated for client keys (browsers); off by default. */
-  clientSide: boolean;
-}
+export type FlagFields = Pick<
+  FlagInfo,
+  'name' | 'description' | 'variants' | 'onVariant' | 'offVariant' | 'tags' | 'owner' | 'lifetime' | 'clientSide'
+>;
 
 export interface FlagFilter {
   /** Text in the key, name or description, ignoring case. */

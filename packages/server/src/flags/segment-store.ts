@@ -22,13 +22,7 @@ export interface SegmentSummary {
 }
 
 /** The parts of a segment people edit; the key is fixed at creation. */
-export interface SegmentFields {
-  name: string;
-  description: string;
-  include: string[];
-  exclude: string[];
-  rules: ValidCondition[][];
-}
+export type SegmentFields = Pick<SegmentView, 'name' | 'description' | 'include' | 'exclude' | 'rules'>;
 
 interface SegmentRow {
   id: number;
