@@ -7,7 +7,7 @@ import { type Database, openEmbedded, openPostgres } from './platform/db.js';
 import type { App } from './platform/http.js';
 import { CONSOLE_DIR } from './platform/console-files.js';
 import { createLogger } from './platform/logger.js';
-import { migrate, readMigrations, withStartupLock } from './platform/migrate.js';
+import { type Migration, migrate, readMigrations, withStartupLock } from './platform/migrate.js';
 
 /** The SQL migrations shipped with the server, beside `src/` and `dist/`. */
 export const MIGRATIONS_DIR = new URL('../migrations/', import.meta.url);
@@ -29,8 +29,11 @@ export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): P
  * under one advisory lock so replicas starting together take turns. Returns
  * a newly created admin secret to show once.
  */
-export async function prepareDatabase(db: Database, adminToken: string | undefined): Promise<string | undefined> {
-  const migrations = readMigrations(MIGRATIONS_DIR);
+export async function prepareDatabase(
+  db: Database,
+  adminToken: string | undefined,
+  migrations: readonly Migration[] = readMigrations(MIGRATIONS_DIR),
+): Promise<string | undefined> {
   return withStartupLock(db, async (session) => {
     await migrate(session, migrations);
     return ensureAdminToken(session, adminToken);
@@ -45,11 +48,12 @@ export async function startServer(config: Config, out: Writable, logger: Logger 
   const db = await openDatabase(config);
   let app: App | undefined;
   try {
-    const newAdminSecret = await prepareDatabase(db, config.adminToken);
+    const migrations = readMigrations(MIGRATIONS_DIR);
+    const newAdminSecret = await prepareDatabase(db, config.adminToken, migrations);
     app = await buildApp({
       db,
       logger,
-      migrations: readMigrations(MIGRATIONS_DIR),
+      migrations,
       consoleDir: CONSOLE_DIR,
       client: config.clientRateLimit === undefined ? {} : { rateLimit: config.clientRateLimit },
       events: config.eventQueueLimit === undefined ? {} : { maxQueuedRows: config.eventQueueLimit },
