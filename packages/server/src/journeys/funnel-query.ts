@@ -9,7 +9,7 @@ import {
   type TimeRange,
 } from '@dial/core';
 import type { Database } from '../platform/db.js';
-import { SqlParams, dayText, eventValueSql, filtersSql, microsBetween, timestampOfMicros, utcDay } from './analysis-sql.js';
+import { SqlParams, analysisQuery, dayText, eventValueSql, filtersSql, microsBetween, timestampOfMicros, utcDay } from './analysis-sql.js';
 
 /** A funnel or conversion question about one environment's events. */
 export interface FunnelQuery {
@@ -194,17 +194,4 @@ export async function conversionTallies(db: Database, query: FunnelQuery): Promi
     tallies.set(id, tally);
   }
   return [...tallies.values()];
-}
-
-/**
- * Runs an analysis in a transaction of its own, with room to hash and sort
- * a million units in memory and without JIT compilation, whose start-up
- * costs more than it saves on queries of this size.
- */
-export async function analysisQuery<R>(db: Pick<Database, 'transaction'>, sql: string, params: unknown[]): Promise<R[]> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SET LOCAL work_mem = '256MB'`);
-    await tx.query('SET LOCAL jit = off');
-    return (await tx.query<R>(sql, params)).rows;
-  });
 }

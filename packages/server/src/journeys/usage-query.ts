@@ -1,7 +1,6 @@
 import { type Breakdown, type EventUsage, NONE, OTHER, type TimeRange, type UsageTally } from '@dial/core';
 import type { Database } from '../platform/db.js';
-import { SqlParams, dayText, eventValueSql, timestampOfMicros, utcDay } from './analysis-sql.js';
-import { analysisQuery } from './funnel-query.js';
+import { SqlParams, analysisQuery, dayText, eventValueSql, timestampOfMicros, utcDay } from './analysis-sql.js';
 
 export interface UsageQuery {
   environmentId: number;
