@@ -1,8 +1,8 @@
 import { linear, ticks } from '../scale';
 import { type Series, largest, seriesClass } from '../series';
 
-const WIDTH = 720;
-const HEIGHT = 240;
+const WIDTH = 960;
+const HEIGHT = 280;
 const MARGIN = { top: 18, right: 8, bottom: 34, left: 56 };
 const CHAR_WIDTH = 6.4;
 
@@ -36,7 +36,9 @@ export function ColumnChart({ label, categories, series, format, rate = false }:
   const band = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(1, categories.length);
   const inner = band * 0.8;
   const column = inner / Math.max(1, series.length);
-  const written = column >= 30;
+  // Values are written above the columns only when the widest fits its column.
+  const widest = Math.max(0, ...series.flatMap((one) => one.values.map((value) => (value === null ? 0 : format(value).length))));
+  const written = column >= widest * CHAR_WIDTH + 4;
 
   return (
     <svg className="chart-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">

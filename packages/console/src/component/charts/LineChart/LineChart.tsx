@@ -2,8 +2,8 @@ import { formatDay } from '../format';
 import { labelled, linear, linePath, ticks } from '../scale';
 import { type Series, largest, seriesClass } from '../series';
 
-const WIDTH = 720;
-const HEIGHT = 240;
+const WIDTH = 960;
+const HEIGHT = 280;
 const MARGIN = { top: 14, right: 16, bottom: 30, left: 56 };
 /** Up to this many days, each point is drawn as a dot with its value as tooltip. */
 const DOTS_UP_TO = 45;
