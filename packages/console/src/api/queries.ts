@@ -32,6 +32,23 @@ export function useFlag(project: string, flag: string) {
   });
 }
 
+/** Every flag of a project that is not archived, for pickers (the API pages by 500 at most). */
+export function useAllFlags(project: string) {
+  return useQuery({
+    queryKey: [...keys.flags(project), 'all'],
+    queryFn: async () => {
+      const flags = [];
+      let cursor: string | undefined;
+      do {
+        const page = await data(api.GET('/api/v1/projects/{project}/flags', { params: { path: { project }, query: { archived: 'false', limit: 500, cursor } } }));
+        flags.push(...page.flags);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return flags;
+    },
+  });
+}
+
 /** Every segment of a project (the API pages by 500 at most). */
 export function useSegments(project: string) {
   return useQuery({
