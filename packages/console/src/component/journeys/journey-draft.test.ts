@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type JourneyFields, draftOf, formatFilterValue, journeyBody, parseFilterValue, sameJourney, windowParts, windowSeconds } from './journey-draft';
+import { type JourneyFields, describeWindow, draftOf, formatFilterValue, journeyBody, parseFilterValue, sameJourney, windowParts, windowSeconds } from './journey-draft';
 
 const checkout: JourneyFields = {
   key: 'checkout',
@@ -42,6 +42,13 @@ describe('the journey editor draft', () => {
     // Not a number: sent as such, so the API names the field.
     expect(windowSeconds('', 'days')).toBeNaN();
     expect(windowSeconds('soon', 'days')).toBeNaN();
+  });
+
+  it('says a window in words', () => {
+    expect(describeWindow(604_800)).toBe('7 days');
+    expect(describeWindow(3600)).toBe('1 hour');
+    expect(describeWindow(129_600)).toBe('36 hours');
+    expect(describeWindow(60)).toBe('1 minute');
   });
 
   it('reads filter values as typed values for their operator', () => {

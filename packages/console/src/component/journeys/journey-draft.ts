@@ -135,6 +135,18 @@ export function windowParts(seconds: number): Pick<JourneyDraft, 'windowAmount' 
   return { windowAmount: String(Number((seconds / WINDOW_UNITS[unit]).toFixed(4))), windowUnit: unit };
 }
 
+/**
+ * A conversion window in words.
+ *
+ * @example
+ * describeWindow(604800) // '7 days'
+ * describeWindow(3600)   // '1 hour'
+ */
+export function describeWindow(seconds: number): string {
+  const { windowAmount, windowUnit } = windowParts(seconds);
+  return `${windowAmount} ${windowAmount === '1' ? windowUnit.slice(0, -1) : windowUnit}`;
+}
+
 /** The window in seconds as typed: a whole number of seconds, NaN when the amount is not a number (the API says so). */
 export function windowSeconds(amount: string, unit: WindowUnit): number {
   const value = amount.trim() === '' ? Number.NaN : Number(amount);
