@@ -8,7 +8,7 @@ const checkout: JourneyFields = {
   steps: [
     { event: 'view-product', label: 'View product', filters: [] },
     { event: 'add-to-cart', label: 'add-to-cart', filters: [{ property: 'quantity', operator: 'gte', value: 1 }] },
-    { event: 'purchase', label: 'Purchase', filters: [{ property: 'plan', operator: 'in', value: ['pro', 'team', '2'] }, { property: 'coupon', operator: 'exists' }] },
+    { event: 'purchase', label: 'Purchase', filters: [{ property: 'plan', operator: 'in', value: ['pro', 'team', '2'] }, { property: 'coupon', operator: 'exists' }, { property: 'campaign', operator: 'contains', value: '2026' }] },
   ],
   conversionWindowSeconds: 3 * 86_400,
 };
@@ -58,6 +58,8 @@ describe('the journey editor draft', () => {
     expect(parseFilterValue('eq', 'true')).toBe(true);
     expect(parseFilterValue('eq', '"true"')).toBe('true');
     expect(parseFilterValue('contains', 'false')).toBe('false');
+    expect(parseFilterValue('contains', ' 42 ')).toBe('42');
+    expect(parseFilterValue('contains', '" 42 "')).toBe(' 42 ');
     expect(parseFilterValue('gt', '-1.5')).toBe(-1.5);
     expect(parseFilterValue('in', 'pro, team,, 3, "4", "a, b"')).toEqual(['pro', 'team', 3, '4', 'a, b']);
     expect(parseFilterValue('notIn', '')).toEqual([]);
@@ -69,6 +71,8 @@ describe('the journey editor draft', () => {
       const operator = Array.isArray(value) ? 'in' : 'eq';
       expect(parseFilterValue(operator, formatFilterValue(value as never))).toEqual(value);
     }
+    for (const value of ['42', 'true', ' padded ', '"quoted"', 'a, b']) expect(parseFilterValue('contains', formatFilterValue(value, 'contains'))).toBe(value);
+    expect(formatFilterValue('42', 'contains')).toBe('42');
     expect(formatFilterValue(['pro', 'team'])).toBe('pro, team');
     expect(formatFilterValue('42')).toBe('"42"');
   });

@@ -93,8 +93,9 @@ function items(text: string): string[] {
 
 /**
  * The value a filter's text stands for, for its operator: none for `exists`, a
- * list for `in`/`notIn` (comma-separated), otherwise one value. Numbers, `true`
- * and `false` are typed; quotes make anything text.
+ * list for `in`/`notIn` (comma-separated), text for `contains`, otherwise one
+ * value. Numbers (and `true`, `false` for `eq`/`neq`) are typed; quotes make
+ * anything text.
  *
  * @example
  * parseFilterValue('in', 'pro, team, "1"') // ['pro', 'team', '1']
@@ -104,21 +105,31 @@ function items(text: string): string[] {
 export function parseFilterValue(operator: FilterOperator, text: string): FilterValue | undefined {
   if (operator === 'exists') return undefined;
   if (operator === 'in' || operator === 'notIn') return items(text).map((item) => scalar(item, false) as string | number);
+  // `contains` looks for text: digits are text there.
+  if (operator === 'contains') return String(scalar(quoted(text), false));
   return scalar(text, operator === 'eq' || operator === 'neq');
 }
+
+/** Text read as text whatever it looks like: quoted text stays as the quotes say. */
+const quoted = (text: string) => {
+  const trimmed = text.trim();
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed : JSON.stringify(trimmed);
+};
 
 const quoteIfTyped = (value: string, inList: boolean) =>
   NUMBER.test(value.trim()) || value === 'true' || value === 'false' || value.trim() !== value || value.startsWith('"') || (inList && (value.includes(',') || value.includes('"'))) ? JSON.stringify(value) : value;
 
 /**
- * A filter's value as the editor shows it; `parseFilterValue` reads it back unchanged.
+ * A filter's value as the editor shows it; `parseFilterValue` reads it back
+ * unchanged for the same operator.
  *
  * @example
  * formatFilterValue(['pro', 'team']) // 'pro, team'
  * formatFilterValue('42')            // '"42"'
  */
-export function formatFilterValue(value: FilterValue | undefined): string {
+export function formatFilterValue(value: FilterValue | undefined, operator?: FilterOperator): string {
   if (value === undefined) return '';
+  if (operator === 'contains' && typeof value === 'string') return value.trim() !== value || value.startsWith('"') ? JSON.stringify(value) : value;
   if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? quoteIfTyped(item, true) : String(item))).join(', ');
   return typeof value === 'string' ? quoteIfTyped(value, false) : String(value);
 }
@@ -166,7 +177,7 @@ export function draftOf(journey?: JourneyFields): JourneyDraft {
     steps: journey.steps.map((step) => ({
       event: step.event,
       label: step.label === step.event ? '' : step.label,
-      filters: step.filters.map((filter) => ({ property: filter.property, operator: filter.operator, value: formatFilterValue(filter.value) })),
+      filters: step.filters.map((filter) => ({ property: filter.property, operator: filter.operator, value: formatFilterValue(filter.value, filter.operator) })),
     })),
     ...windowParts(journey.conversionWindowSeconds),
   };
