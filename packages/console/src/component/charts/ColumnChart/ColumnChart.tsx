@@ -14,8 +14,8 @@ const fit = (text: string, width: number) => {
 /**
  * Columns per category, one per series side by side: a histogram with one
  * series, a comparison of variants with several. Drawn in SVG that scales with
- * its box; each column's value is written above it when there is room, and
- * its full label is its tooltip.
+ * its box; each column's value (but zero) is written above it when there is
+ * room, and its full label is its tooltip.
  *
  * @example
  * <ColumnChart label="Units by time to convert" categories={['under 1 min', '1 min – 5 min']}
@@ -66,7 +66,7 @@ export function ColumnChart({ label, categories, series, format, rate = false }:
                   <rect x={x + 1} y={y(value)} width={Math.max(1, column - 2)} height={height} rx={2} className="bar">
                     <title>{`${category}${series.length > 1 ? ` · ${one.name}` : ''}: ${format(value)}`}</title>
                   </rect>
-                  {written && (
+                  {written && value !== 0 && (
                     <text x={x + column / 2} y={y(value) - 4} textAnchor="middle" className="value">
                       {format(value)}
                     </text>
