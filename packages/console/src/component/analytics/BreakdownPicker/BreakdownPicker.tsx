@@ -52,7 +52,12 @@ export function BreakdownPicker({ value, onChange }: { value: Breakdown | null; 
       {kind === 'flag' && (
         <label>
           <span>Flag</span>
-          <select value={value?.kind === 'flag' ? value.key : ''} onChange={(event) => onChange({ kind: 'flag', key: event.target.value })} disabled={flags.isPending}>
+          <select
+            aria-label="Flag"
+            value={value?.kind === 'flag' ? value.key : ''}
+            onChange={(event) => onChange({ kind: 'flag', key: event.target.value })}
+            disabled={flags.isPending}
+          >
             {value?.kind !== 'flag' && <option value="">{flags.isPending ? 'Loading flags…' : flags.data?.length === 0 ? 'No flags yet' : 'Choose a flag'}</option>}
             {(flags.data ?? []).map((flag) => (
               <option key={flag.key} value={flag.key}>
