@@ -8,6 +8,7 @@ import { JourneyPage } from './component/journeys/JourneyPage/JourneyPage';
 import { KeyList } from './component/keys/KeyList/KeyList';
 import { SegmentList } from './component/segments/SegmentList/SegmentList';
 import { SegmentPage } from './component/segments/SegmentPage/SegmentPage';
+import { UsagePage } from './component/usage/UsagePage/UsagePage';
 
 /** One page of the console, under `/:project/:environment/`. */
 export interface ConsoleRoute {
@@ -27,6 +28,7 @@ export const routes: readonly ConsoleRoute[] = [
   { path: 'journeys', title: 'Journeys', element: <JourneyList />, nav: true },
   { path: 'journeys/:journey', title: 'Journey', element: <JourneyPage /> },
   { path: 'journeys/:journey/edit', title: 'Edit journey', element: <JourneyEditor /> },
+  { path: 'usage', title: 'Usage', element: <UsagePage />, nav: true },
   { path: 'keys', title: 'API keys', element: <KeyList />, nav: true },
   { path: 'audit', title: 'Audit log', element: <AuditLog />, nav: true },
 ];
