@@ -19,7 +19,8 @@ export function DateRangePicker({ range, onChange }: { range: DayRange; onChange
   };
 
   return (
-    <form className="range-picker" onSubmit={apply} aria-label="Date range">
+    // The picker's own message names the problem; the browser's validation would block the submit before it shows.
+    <form className="range-picker" onSubmit={apply} aria-label="Date range" noValidate>
       <label>
         <span>Range (UTC days)</span>
         <select
