@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRange, presetRange } from '../src/component/analytics/range.js';
+import { addDays, apiRange, dayOf, presetRange } from '../src/component/analytics/range.js';
 import { formatCount, formatDuration, formatPercent } from '../src/component/charts/format.js';
 import { CHROMIUM, type Harness, signIn, startHarness } from './harness.js';
 
@@ -222,5 +222,23 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('journeys and 
     await figure.waitFor();
     expect(await figure.locator('.legend li').allTextContents()).toEqual(events.map((event) => `${event.name} (${formatCount(event.units)})`));
     await h.screenshot(page, 'journeys-06-usage');
+
+    // Custom days: the last two, as the API counts them for the same range.
+    const range = { preset: null, first: addDays(dayOf(Date.now()), -1), last: dayOf(Date.now()) };
+    await page.getByLabel('Range (UTC days)').selectOption('custom');
+    await page.getByLabel('First day').fill(range.last);
+    await page.getByLabel('Last day').fill(range.first);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('The first day is after the last.').waitFor();
+    await page.getByLabel('First day').fill(range.first);
+    await page.getByLabel('Last day').fill(range.last);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(range.first);
+    const recent = await h.api<{ events: { name: string; units: number; events: number }[] }>(
+      'GET',
+      `/projects/default/usage/events?${new URLSearchParams({ environment: 'production', ...apiRange(range), limit: '20' })}`,
+    );
+    const expected = recent.events.map((event) => [event.name, formatCount(event.units), formatCount(event.events)]);
+    await expect.poll(() => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))).toEqual(expected);
   }, 60_000);
 });
