@@ -5,7 +5,7 @@
  * answer to the same question.
  */
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, apiRange, dayOf, presetRange } from '../src/component/analytics/range.js';
 import { formatCount, formatDuration, formatPercent } from '../src/component/charts/format.js';
@@ -80,11 +80,22 @@ function shopEvents(now: number) {
   return events;
 }
 
-/** The figures of the funnel table, row by row, as the page shows them. */
-const shownFunnel = (page: Page, table: string) =>
-  page.getByRole('table', { name: table }).evaluate((element) =>
-    [...element.querySelectorAll('tbody tr')].map((row) => Object.fromEntries([...row.querySelectorAll('td[data-figure]')].map((cell) => [(cell as HTMLElement).dataset.figure, cell.textContent]))),
+/** The cells of a table's body, row by row, as the page shows them. */
+async function bodyCells(table: Locator): Promise<(string | null)[][]> {
+  const rows = await table.locator('tbody tr').all();
+  return Promise.all(rows.map((row) => row.locator('td').allTextContents()));
+}
+
+/** The figures of the funnel table, row by row, by the figure each cell holds. */
+async function shownFunnel(page: Page, table: string): Promise<Record<string, string>[]> {
+  const rows = await page.getByRole('table', { name: table }).locator('tbody tr').all();
+  return Promise.all(
+    rows.map(async (row) => {
+      const cells = await row.locator('td[data-figure]').all();
+      return Object.fromEntries(await Promise.all(cells.map(async (cell) => [await cell.getAttribute('data-figure'), await cell.textContent()])));
+    }),
   );
+}
 
 /** The same figures from the API's answer, written as the page writes them. */
 const expectedFunnel = (group: Group) =>
@@ -172,7 +183,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('journeys and 
     const table = page.getByRole('table', { name: 'Funnel by group' });
     const header = await table.locator('thead tr').first().locator('th[scope="colgroup"]').allTextContents();
     expect(header).toEqual(byVariant.groups.map((group) => group.label));
-    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await bodyCells(table);
     expect(rows).toEqual(byVariant.total.steps.map((_, s) => byVariant.groups.flatMap((group) => [formatCount(group.steps[s]!.units), formatPercent(group.steps[s]!.conversionFromFirst)])));
     await page.getByRole('heading', { name: 'Conversion over time' }).waitFor();
     await h.screenshot(page, 'journeys-04-by-variant');
@@ -215,7 +226,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('journeys and 
     await table.waitFor();
     const { events } = await h.api<{ events: { name: string; units: number; events: number }[] }>('GET', `/projects/default/usage/events?${last30Days()}&limit=20`);
     expect(events.map((event) => event.name)).toEqual(['view-product', 'add-to-cart', 'purchase']);
-    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await bodyCells(table);
     expect(rows).toEqual(events.map((event) => [event.name, formatCount(event.units), formatCount(event.events)]));
     // The three most used are charted, with their totals for the range.
     const figure = page.getByRole('figure', { name: 'Daily usage' });
@@ -239,6 +250,6 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('journeys and 
       `/projects/default/usage/events?${new URLSearchParams({ environment: 'production', ...apiRange(range), limit: '20' })}`,
     );
     const expected = recent.events.map((event) => [event.name, formatCount(event.units), formatCount(event.events)]);
-    await expect.poll(() => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))).toEqual(expected);
+    await expect.poll(() => bodyCells(table)).toEqual(expected);
   }, 60_000);
 });
