@@ -2,9 +2,13 @@ import type { ReactNode } from 'react';
 import { AuditLog } from './component/audit/AuditLog/AuditLog';
 import { FlagList } from './component/flags/FlagList/FlagList';
 import { FlagPage } from './component/flags/FlagPage/FlagPage';
+import { JourneyEditor } from './component/journeys/JourneyEditor/JourneyEditor';
+import { JourneyList } from './component/journeys/JourneyList/JourneyList';
+import { JourneyPage } from './component/journeys/JourneyPage/JourneyPage';
 import { KeyList } from './component/keys/KeyList/KeyList';
 import { SegmentList } from './component/segments/SegmentList/SegmentList';
 import { SegmentPage } from './component/segments/SegmentPage/SegmentPage';
+import { UsagePage } from './component/usage/UsagePage/UsagePage';
 
 /** One page of the console, under `/:project/:environment/`. */
 export interface ConsoleRoute {
@@ -21,6 +25,10 @@ export const routes: readonly ConsoleRoute[] = [
   { path: 'flags/:flag', title: 'Flag', element: <FlagPage /> },
   { path: 'segments', title: 'Segments', element: <SegmentList />, nav: true },
   { path: 'segments/:segment', title: 'Segment', element: <SegmentPage /> },
+  { path: 'journeys', title: 'Journeys', element: <JourneyList />, nav: true },
+  { path: 'journeys/:journey', title: 'Journey', element: <JourneyPage /> },
+  { path: 'journeys/:journey/edit', title: 'Edit journey', element: <JourneyEditor /> },
+  { path: 'usage', title: 'Usage', element: <UsagePage />, nav: true },
   { path: 'keys', title: 'API keys', element: <KeyList />, nav: true },
   { path: 'audit', title: 'Audit log', element: <AuditLog />, nav: true },
 ];

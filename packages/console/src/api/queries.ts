@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, data } from './client';
+import type { FunnelQuery, UsageQuery } from './types';
 
 /** Query keys, one place: invalidating a prefix refreshes everything under it. */
 export const keys = {
@@ -10,6 +11,12 @@ export const keys = {
   flag: (project: string, flag: string) => ['flags', project, 'one', flag] as const,
   segments: (project: string) => ['segments', project] as const,
   segment: (project: string, segment: string) => ['segments', project, 'one', segment] as const,
+  journeys: (project: string) => ['journeys', project] as const,
+  journey: (project: string, journey: string) => ['journeys', project, 'one', journey] as const,
+  // Under the journey, so an edit refreshes its figures too.
+  funnel: (project: string, journey: string, query: object) => ['journeys', project, 'one', journey, 'funnel', query] as const,
+  conversion: (project: string, journey: string, query: object) => ['journeys', project, 'one', journey, 'conversion', query] as const,
+  usage: (project: string, query: object) => ['usage', project, query] as const,
   tokens: ['tokens'] as const,
   audit: (filter: object) => ['audit', filter] as const,
 };
@@ -32,6 +39,23 @@ export function useFlag(project: string, flag: string) {
   });
 }
 
+/** Every flag of a project that is not archived, for pickers (the API pages by 500 at most). */
+export function useAllFlags(project: string) {
+  return useQuery({
+    queryKey: [...keys.flags(project), 'all'],
+    queryFn: async () => {
+      const flags = [];
+      let cursor: string | undefined;
+      do {
+        const page = await data(api.GET('/api/v1/projects/{project}/flags', { params: { path: { project }, query: { archived: 'false', limit: 500, cursor } } }));
+        flags.push(...page.flags);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return flags;
+    },
+  });
+}
+
 /** Every segment of a project (the API pages by 500 at most). */
 export function useSegments(project: string) {
   return useQuery({
@@ -46,5 +70,55 @@ export function useSegments(project: string) {
       } while (cursor !== undefined);
       return segments;
     },
+  });
+}
+
+export function useJourneys(project: string) {
+  return useQuery({
+    queryKey: keys.journeys(project),
+    queryFn: () => data(api.GET('/api/v1/projects/{project}/journeys', { params: { path: { project } } })),
+  });
+}
+
+export function useJourney(project: string, journey: string) {
+  return useQuery({
+    queryKey: keys.journey(project, journey),
+    queryFn: () => data(api.GET('/api/v1/projects/{project}/journeys/{journey}', { params: { path: { project, journey } } })),
+  });
+}
+
+/** A journey's funnel; the previous answer stays on screen while another range or breakdown loads. */
+export function useFunnel(project: string, journey: string, query: FunnelQuery) {
+  return useQuery({
+    queryKey: keys.funnel(project, journey, query),
+    queryFn: () => data(api.GET('/api/v1/projects/{project}/journeys/{journey}/funnel', { params: { path: { project, journey }, query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useConversion(project: string, journey: string, query: FunnelQuery) {
+  return useQuery({
+    queryKey: keys.conversion(project, journey, query),
+    queryFn: () => data(api.GET('/api/v1/projects/{project}/journeys/{journey}/conversion', { params: { path: { project, journey }, query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The most used tracked events of an environment in a range. */
+export function useUsageEvents(project: string, query: { environment: string; from: string; to: string; limit?: number }) {
+  return useQuery({
+    queryKey: keys.usage(project, { ...query, list: true }),
+    queryFn: () => data(api.GET('/api/v1/projects/{project}/usage/events', { params: { path: { project }, query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Daily usage of some events; nothing is asked until at least one is chosen. */
+export function useUsage(project: string, query: UsageQuery) {
+  return useQuery({
+    queryKey: keys.usage(project, query),
+    queryFn: () => data(api.GET('/api/v1/projects/{project}/usage', { params: { path: { project }, query } })),
+    placeholderData: keepPreviousData,
+    enabled: query.event.length > 0,
   });
 }
