@@ -1,8 +1,8 @@
 /**
- * Validation for saving flags and segments and for config-as-code snapshots.
+ * Validation for saving flags, segments and journeys and for config-as-code snapshots.
  * A separate entry point because it uses Zod, which SDKs need not carry.
  */
-export { validateFlag, validateSegment, validateSnapshot } from './validate.js';
+export { validateFlag, validateJourney, validateSegment, validateSnapshot } from './validate.js';
 export {
   ISSUE_CODES,
   formatIssues,
@@ -35,5 +35,6 @@ export {
   variantsSchema,
 } from './schemas.js';
 export { attributeConditionSchema, conditionSchema, segmentConditionSchema } from './condition-schemas.js';
-export { attributeNameSchema, flagKeySchema, ruleIdSchema, segmentKeySchema, variantKeySchema } from './keys.js';
+export { attributeNameSchema, flagKeySchema, journeyKeySchema, ruleIdSchema, segmentKeySchema, variantKeySchema } from './keys.js';
+export { eventNameSchema, journeySchema, journeyStepSchema, propertyFilterSchema, propertyNameSchema, storedText } from './journey-schemas.js';
 export * from './limits.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeValue } from './issues.js';
 import {
   FLAG_KEY_PATTERN,
+  JOURNEY_KEY_PATTERN,
   MAX_ATTRIBUTE_LENGTH,
   RULE_ID_PATTERN,
   SEGMENT_KEY_PATTERN,
@@ -24,6 +25,13 @@ export const flagKeySchema = keySchema(
 export const segmentKeySchema = keySchema(
   'segment key',
   SEGMENT_KEY_PATTERN,
+  '1 to 100 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit',
+);
+
+/** @example journeyKeySchema.parse('checkout') */
+export const journeyKeySchema = keySchema(
+  'journey key',
+  JOURNEY_KEY_PATTERN,
   '1 to 100 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit',
 );
 

@@ -47,3 +47,22 @@ export const MAX_SNAPSHOT_SEGMENTS = 10_000;
 
 /** Prerequisite chains: the evaluator follows at most this many links, so saving more is refused. */
 export { MAX_PREREQUISITE_DEPTH } from '../flag.js';
+
+/** Journey keys: as flag keys. */
+export const JOURNEY_KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+export const MIN_JOURNEY_STEPS = 2;
+export const MAX_JOURNEY_STEPS = 10;
+export const MAX_STEP_FILTERS = 10;
+/** Of an event name, as ingestion accepts it. */
+export const MAX_EVENT_NAME_LENGTH = 200;
+/** Of a step's label, and of the property a filter reads. */
+export const MAX_STEP_LABEL_LENGTH = 200;
+export const MAX_PROPERTY_NAME_LENGTH = 200;
+/** Of an `in` or `notIn` filter's list. */
+export const MAX_FILTER_VALUES = 100;
+/** Of one string a filter compares with. */
+export const MAX_FILTER_TEXT_LENGTH = 1_024;
+/** A journey's conversion window: a minute to 90 days, a week unless given. */
+export const MIN_CONVERSION_WINDOW_SECONDS = 60;
+export const MAX_CONVERSION_WINDOW_SECONDS = 7_776_000;
+export const DEFAULT_CONVERSION_WINDOW_SECONDS = 604_800;

@@ -1,3 +1,4 @@
+import type { JourneyDefinition } from '../analytics/journey.js';
 import type { Flag, Segment, Snapshot } from '../types.js';
 import { flagConsistencyIssues } from './consistency.js';
 import { ReferenceGraph } from './graph.js';
@@ -12,6 +13,7 @@ import {
   segmentReferenceIssues,
   type References,
 } from './references.js';
+import { journeySchema } from './journey-schemas.js';
 import { flagSchema, segmentSchema, snapshotSchema } from './schemas.js';
 import { parseWith } from './zod-issues.js';
 
@@ -127,4 +129,16 @@ function firstIndexes(
 /** @example outcome(flag, []); // { ok: true, value: flag } */
 function outcome<T>(value: T, issues: ValidationIssue[]): ValidationResult<T> {
   return issues.length === 0 ? { ok: true, value } : { ok: false, issues };
+}
+
+/**
+ * Validates a journey's key, steps, filters and conversion window, filling
+ * in the defaults: each step's label and filters, and a week's window.
+ *
+ * @example
+ * validateJourney({ key: 'checkout', steps: [{ event: 'view_product' }, { event: 'purchase' }] });
+ * // { ok: true, value: { key: 'checkout', steps: [{ event: 'view_product', label: 'view_product', filters: [] }, …], conversionWindowSeconds: 604800 } }
+ */
+export function validateJourney(input: unknown): ValidationResult<JourneyDefinition> {
+  return parseWith(journeySchema, input);
 }
