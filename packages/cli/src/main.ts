@@ -1,9 +1,13 @@
 import { ConfigError, VERSION, loadConfig, startServer } from '@dial/server';
+import { demoCommand } from './demo/demo-command.js';
 
 const HELP = `dial ${VERSION}: feature flags, rollouts, journeys, experiments and error budgets
 
 Usage:
   dial serve      start the server (the default)
+  dial demo       fill a running Dial with a demo shop: flags, a segment, the checkout
+                  journey, and two weeks of simulated shoppers, then live ones
+                  (dial demo --help for its options)
   dial version    print the version
   dial help       print this help
 
@@ -72,6 +76,8 @@ export async function main(args: readonly string[]): Promise<number | undefined>
         process.stderr.write(`dial: could not start: ${(error as Error).message}\n`);
         return 1;
       }
+    case 'demo':
+      return demoCommand(args.slice(1));
     case 'version':
     case '--version':
       process.stdout.write(`${VERSION}\n`);
