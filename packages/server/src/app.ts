@@ -13,6 +13,7 @@ import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
 import { flagRoutes } from './flags/flag-routes.js';
 import { projectRoutes } from './flags/project-routes.js';
 import { segmentRoutes } from './flags/segment-routes.js';
+import { journeyAnalysisRoutes } from './journeys/analysis-routes.js';
 import { journeyRoutes } from './journeys/journey-routes.js';
 import { consoleFiles } from './platform/console-files.js';
 import type { Database } from './platform/db.js';
@@ -58,6 +59,7 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
       await api.register(flagConfigRoutes(db));
       await api.register(segmentRoutes(db));
       await api.register(journeyRoutes(db));
+      await api.register(journeyAnalysisRoutes(db, client.now === undefined ? {} : { now: client.now }));
       await api.register(tokenRoutes(db, principals));
       await api.register(sessionRoutes(db));
       await api.register(auditRoutes(db));

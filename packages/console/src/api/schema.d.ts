@@ -5164,6 +5164,363 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{project}/journeys/{journey}/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A journey's conversion over time
+         * @description Daily cohorts: the units that entered on each UTC day of the range (every day appears, zeros included) and how many of them reached the last step. A unit enters with its first event of step 0 (filters holding) in the range; each later step counts with the unit's earliest matching event at or after the previous step's, at most the conversion window after entry (even past `to`), and one event never counts for two steps. Breakdowns: `flag:KEY` groups units by the variant of their first exposure at or before entry, else "(none)"; `attribute:NAME` and `property:NAME` by the entry event's value, the `breakdownLimit` values with the most units first, then "(other)" and "(none)". Events of the environment from `from` (inclusive) to `to` (exclusive): by default the 30 days to now, at most 366 days. Days are UTC.
+         */
+        get: {
+            parameters: {
+                query: {
+                    breakdown?: string;
+                    breakdownLimit?: number;
+                    environment: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    journey: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            breakdown: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "flag" | "attribute" | "property";
+                            } | null;
+                            environment: string;
+                            from: string;
+                            groups: {
+                                days: {
+                                    completed: number;
+                                    conversionRate: number | null;
+                                    date: string;
+                                    entered: number;
+                                }[];
+                                label: string;
+                                value: string;
+                            }[];
+                            journey: string;
+                            to: string;
+                            total: {
+                                days: {
+                                    completed: number;
+                                    conversionRate: number | null;
+                                    date: string;
+                                    entered: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/journeys/{journey}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A journey's funnel
+         * @description Per step: units that reached it, conversion from the previous step and from the first, drop-off, and the median and 90th percentile of the time from entry; the time to convert of those who reached the last step. A unit enters with its first event of step 0 (filters holding) in the range; each later step counts with the unit's earliest matching event at or after the previous step's, at most the conversion window after entry (even past `to`), and one event never counts for two steps. Breakdowns: `flag:KEY` groups units by the variant of their first exposure at or before entry, else "(none)"; `attribute:NAME` and `property:NAME` by the entry event's value, the `breakdownLimit` values with the most units first, then "(other)" and "(none)". Events of the environment from `from` (inclusive) to `to` (exclusive): by default the 30 days to now, at most 366 days. Days are UTC.
+         */
+        get: {
+            parameters: {
+                query: {
+                    breakdown?: string;
+                    breakdownLimit?: number;
+                    environment: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    journey: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            breakdown: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "flag" | "attribute" | "property";
+                            } | null;
+                            conversionWindowSeconds: number;
+                            environment: string;
+                            from: string;
+                            groups: {
+                                label: string;
+                                steps: {
+                                    conversionFromFirst: number | null;
+                                    conversionFromPrevious: number | null;
+                                    dropOff: number;
+                                    dropOffRate: number | null;
+                                    event: string;
+                                    index: number;
+                                    label: string;
+                                    medianSecondsFromFirst: number | null;
+                                    p90SecondsFromFirst: number | null;
+                                    units: number;
+                                }[];
+                                timeToConvert: {
+                                    fromSeconds: number;
+                                    toSeconds: number | null;
+                                    units: number;
+                                }[];
+                                value: string | null;
+                            }[];
+                            journey: string;
+                            to: string;
+                            total: {
+                                label: string;
+                                steps: {
+                                    conversionFromFirst: number | null;
+                                    conversionFromPrevious: number | null;
+                                    dropOff: number;
+                                    dropOffRate: number | null;
+                                    event: string;
+                                    index: number;
+                                    label: string;
+                                    medianSecondsFromFirst: number | null;
+                                    p90SecondsFromFirst: number | null;
+                                    units: number;
+                                }[];
+                                timeToConvert: {
+                                    fromSeconds: number;
+                                    toSeconds: number | null;
+                                    units: number;
+                                }[];
+                                value: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project}/segments": {
         parameters: {
             query?: never;
@@ -6636,6 +6993,321 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feature usage by day
+         * @description For each tracked event named (`event`, repeated for up to 10): distinct units and events over the range and on each UTC day (every day appears). Breakdowns: `flag:KEY` puts each event under the variant its unit was first exposed to at or before it, else "(none)"; `attribute:NAME` and `property:NAME` under each event's own value, the `breakdownLimit` values with the most units first, then "(other)" and "(none)". Events of the environment from `from` (inclusive) to `to` (exclusive): by default the 30 days to now, at most 366 days. Days are UTC.
+         */
+        get: {
+            parameters: {
+                query: {
+                    breakdown?: string;
+                    breakdownLimit?: number;
+                    environment: string;
+                    event: string | string[];
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            breakdown: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "flag" | "attribute" | "property";
+                            } | null;
+                            environment: string;
+                            from: string;
+                            series: {
+                                event: string;
+                                groups: {
+                                    days: {
+                                        date: string;
+                                        events: number;
+                                        units: number;
+                                    }[];
+                                    events: number;
+                                    label: string;
+                                    units: number;
+                                    value: string;
+                                }[];
+                                total: {
+                                    days: {
+                                        date: string;
+                                        events: number;
+                                        units: number;
+                                    }[];
+                                    events: number;
+                                    units: number;
+                                };
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/usage/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The most used events
+         * @description Tracked event names by distinct units, most first, then by name, with their event counts. Events of the environment from `from` (inclusive) to `to` (exclusive): by default the 30 days to now, at most 366 days. Days are UTC.
+         */
+        get: {
+            parameters: {
+                query: {
+                    environment: string;
+                    from?: string;
+                    limit?: number;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            environment: string;
+                            events: {
+                                events: number;
+                                name: string;
+                                units: number;
+                            }[];
+                            from: string;
+                            to: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/sdk/client-stream": {
