@@ -1,5 +1,4 @@
 import { ConfigError, VERSION, loadConfig, startServer } from '@dial/server';
-import { demoCommand } from './demo/demo-command.js';
 
 const HELP = `dial ${VERSION}: feature flags, rollouts, journeys, experiments and error budgets
 
@@ -76,8 +75,11 @@ export async function main(args: readonly string[]): Promise<number | undefined>
         process.stderr.write(`dial: could not start: ${(error as Error).message}\n`);
         return 1;
       }
-    case 'demo':
+    case 'demo': {
+      // Loaded only when asked for: the SDK and the simulation would slow every other command's start.
+      const { demoCommand } = await import('./demo/demo-command.js');
       return demoCommand(args.slice(1));
+    }
     case 'version':
     case '--version':
       process.stdout.write(`${VERSION}\n`);
