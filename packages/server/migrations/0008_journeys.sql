@@ -14,3 +14,8 @@ CREATE TABLE journeys (
   updated_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (project_id, key)
 );
+
+-- Funnels: a name's tracked events in unit order, so that each unit's first
+-- event of a step streams out of the index alone (no table access, no hash
+-- of a million units), and steps join unit by unit.
+CREATE INDEX events_track_name_unit_time ON events (environment_id, name, unit_key, occurred_at) WHERE type = 'track';

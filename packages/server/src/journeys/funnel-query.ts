@@ -9,7 +9,7 @@ import {
   type TimeRange,
 } from '@dial/core';
 import type { Database } from '../platform/db.js';
-import { SqlParams, eventValueSql, filtersSql, microsBetween, timestampOfMicros, utcDay } from './analysis-sql.js';
+import { SqlParams, analysisQuery, dayText, eventValueSql, filtersSql, microsBetween, timestampOfMicros, utcDay } from './analysis-sql.js';
 
 /** A funnel or conversion question about one environment's events. */
 export interface FunnelQuery {
@@ -26,11 +26,12 @@ export interface FunnelQuery {
  * their entry time `t0` (and group `grp` under a breakdown), then `s1`…
  * `sN`, the units that reached each later step with its time `t`.
  *
- * Each step is one range scan of the (environment, name, time) index for
- * its event name, hash-joined to the units of the previous step and reduced
- * to each unit's earliest qualifying event: taking the earliest match at
- * every step is the reference's rule, so no unit's events are walked one by
- * one. Event ids are carried only where a later step has the same event
+ * Each step reads its event name's tracked events from the index on
+ * (environment, name, unit, time) alone, joins them to the units of the
+ * previous step and keeps each unit's earliest qualifying event: taking the
+ * earliest match at every step is the reference's rule, so no unit's events
+ * are walked one by one. Groups sort in "C" order, which costs a byte
+ * comparison instead of the locale's. Event ids are carried only where a later step has the same event
  * name (one event never counts twice) or the entry event's value is grouped
  * by; ties at one instant then go to the smallest id, in "C" order.
  */
@@ -64,7 +65,7 @@ function funnelCtes(query: FunnelQuery, params: SqlParams): string {
     ctes.push(`g AS (SELECT s.unit_key, s.t0${entryIds} FROM entry s)`);
   } else if (breakdown.kind === 'flag') {
     ctes.push(`g AS (
-      SELECT s.unit_key, s.t0${entryIds}, coalesce(f.variant, '${NONE}') AS grp
+      SELECT s.unit_key, s.t0${entryIds}, coalesce(f.variant, '${NONE}') COLLATE "C" AS grp
         FROM entry s
         LEFT JOIN first_exposures f ON f.environment_id = ${environment} AND f.flag_key = ${params.add(breakdown.key)}::text
              AND f.unit_key = s.unit_key AND f.first_exposed_at <= s.t0)`);
@@ -73,7 +74,7 @@ function funnelCtes(query: FunnelQuery, params: SqlParams): string {
       SELECT raw, row_number() OVER (ORDER BY count(*) DESC, raw COLLATE "C") AS rank FROM entry WHERE raw IS NOT NULL GROUP BY raw)`);
     ctes.push(`g AS (
       SELECT s.unit_key, s.t0${entryIds},
-             CASE WHEN s.raw IS NULL THEN '${NONE}' WHEN r.rank <= ${params.add(query.breakdownLimit)}::integer THEN s.raw ELSE '${OTHER}' END AS grp
+             CASE WHEN s.raw IS NULL THEN '${NONE}' WHEN r.rank <= ${params.add(query.breakdownLimit)}::integer THEN s.raw ELSE '${OTHER}' END COLLATE "C" AS grp
         FROM entry s LEFT JOIN ranked r ON r.raw = s.raw)`);
   }
 
@@ -174,14 +175,14 @@ export async function conversionTallies(db: Database, query: FunnelQuery): Promi
   const params = new SqlParams();
   const ctes = funnelCtes(query, params);
   const last = query.journey.steps.length - 1;
-  const { grp, whole, groupBy } = grouped(query.breakdown, ['date']);
+  const { grp, whole, groupBy } = grouped(query.breakdown, ['day']);
   const withGroup = query.breakdown === null ? '' : 'grp, ';
   const sql = `${ctes}
-    SELECT date, ${grp} AS grp, ${whole} AS whole, count(*)::integer AS entered, 0 AS completed
-      FROM (SELECT ${withGroup}${utcDay('t0')} AS date FROM g) x GROUP BY ${groupBy}
+    SELECT ${dayText('day')} AS date, ${grp} AS grp, ${whole} AS whole, count(*)::integer AS entered, 0 AS completed
+      FROM (SELECT ${withGroup}${utcDay('t0')} AS day FROM g) x GROUP BY ${groupBy}
     UNION ALL
-    SELECT date, ${grp}, ${whole}, 0, count(*)::integer
-      FROM (SELECT ${withGroup}${utcDay('t0')} AS date FROM ${last === 0 ? 'g' : `s${last}`}) x GROUP BY ${groupBy}`;
+    SELECT ${dayText('day')}, ${grp}, ${whole}, 0, count(*)::integer
+      FROM (SELECT ${withGroup}${utcDay('t0')} AS day FROM ${last === 0 ? 'g' : `s${last}`}) x GROUP BY ${groupBy}`;
   const rows = await analysisQuery<{ date: string; grp: string | null; whole: number; entered: number; completed: number }>(db, sql, params.values);
   const tallies = new Map<string, ConversionTally>();
   for (const row of rows) {
@@ -193,17 +194,4 @@ export async function conversionTallies(db: Database, query: FunnelQuery): Promi
     tallies.set(id, tally);
   }
   return [...tallies.values()];
-}
-
-/**
- * Runs an analysis in a transaction of its own, with room to hash and sort
- * a million units in memory and without JIT compilation, whose start-up
- * costs more than it saves on queries of this size.
- */
-export async function analysisQuery<R>(db: Pick<Database, 'transaction'>, sql: string, params: unknown[]): Promise<R[]> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SET LOCAL work_mem = '256MB'`);
-    await tx.query('SET LOCAL jit = off');
-    return (await tx.query<R>(sql, params)).rows;
-  });
 }
