@@ -4,6 +4,9 @@ const HELP = `dial ${VERSION}: feature flags, rollouts, journeys, experiments an
 
 Usage:
   dial serve      start the server (the default)
+  dial demo       fill a running Dial with a demo shop: flags, a segment, the checkout
+                  journey, and two weeks of simulated shoppers, then live ones
+                  (dial demo --help for its options)
   dial version    print the version
   dial help       print this help
 
@@ -72,6 +75,11 @@ export async function main(args: readonly string[]): Promise<number | undefined>
         process.stderr.write(`dial: could not start: ${(error as Error).message}\n`);
         return 1;
       }
+    case 'demo': {
+      // Loaded only when asked for: the SDK and the simulation would slow every other command's start.
+      const { demoCommand } = await import('./demo/demo-command.js');
+      return demoCommand(args.slice(1));
+    }
     case 'version':
     case '--version':
       process.stdout.write(`${VERSION}\n`);
