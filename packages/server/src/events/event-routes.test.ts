@@ -119,6 +119,15 @@ describe('POST /api/v1/events', () => {
     expect(rows).toEqual([{ variant: 'green' }]);
   });
 
+  it('refuses an event with text PostgreSQL cannot store, and stores the events written with it', async () => {
+    const poisoned = track({ properties: { note: 'a\u0000b' } });
+    const [good, neighbour] = [track(), track()];
+    const [res, other] = await Promise.all([send(t, serverKey, { events: [good, poisoned] }), send(t, serverKey, { events: [neighbour] })]);
+    expect(res.json<Answer>()).toEqual({ accepted: 1, duplicates: 0, rejected: [{ index: 1, reason: expect.stringMatching(/properties .*cannot be stored/) as unknown }] });
+    expect(other.json<Answer>().accepted).toBe(1);
+    expect((await storedIds(t.db, [good.id, poisoned.id, neighbour.id])).map((row) => row.event_id).sort()).toEqual([good.id, neighbour.id].sort());
+  });
+
   it('refuses a malformed body as a whole and stores nothing', async () => {
     const before = await countEvents(t.db);
     const cases: [unknown, number][] = [
