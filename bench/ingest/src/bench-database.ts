@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { cpuOf } from './server-process.js';
 
 /**
  * The benchmark's own database on a PostgreSQL server: created fresh for the
@@ -74,4 +75,24 @@ export async function environmentId(client: pg.Client, project: string, environm
   const id = rows[0]?.id;
   if (id === undefined) throw new Error(`no environment ${project}/${environment}`);
   return id;
+}
+
+/**
+ * CPU milliseconds used so far by the server processes serving `database`,
+ * read from /proc: only meaningful when PostgreSQL runs on this machine.
+ * Undefined when a backend's /proc entry cannot be read.
+ */
+export async function backendCpuMs(client: pg.Client, database: string): Promise<Map<number, number> | undefined> {
+  const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+  const own = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const cpu = new Map<number, number>();
+  for (const { pid } of [...rows, ...own.rows]) {
+    try {
+      const { user, system } = cpuOf(pid);
+      cpu.set(pid, user + system);
+    } catch {
+      return undefined;
+    }
+  }
+  return cpu;
 }

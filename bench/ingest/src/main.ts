@@ -12,7 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { BenchDatabase, countEvents, durabilitySettings, environmentId, resetEvents } from './bench-database.js';
+import { BenchDatabase, backendCpuMs, countEvents, durabilitySettings, environmentId, resetEvents } from './bench-database.js';
 import { copyReference, type CopyResult } from './copy-reference.js';
 import { distribution, ms, rounded, table } from './report.js';
 import { type SendResult, sendEvents } from './senders.js';
@@ -95,28 +95,44 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-/** CPU use during one phase, in CPU-seconds per wall second (2.0 = both of two cores busy). */
+/** CPU used during one phase: cores busy on average (2.0 = both of two), and milliseconds in all. */
 interface CpuShare {
   readonly server: number;
   readonly bench: number;
   readonly machine: number;
+  /** Milliseconds of CPU in the Dial server. */
+  readonly serverMs: number;
+  /** Milliseconds of CPU in the PostgreSQL backends serving the benchmark's database; undefined when PostgreSQL is not local. */
+  readonly backendsMs: number | undefined;
 }
 
-function cpuMeter(server: ServerProcess): () => CpuShare {
+/** Starts measuring CPU; the returned function stops and reports. `server` is left out for the COPY phase. */
+async function cpuMeter(server: ServerProcess | undefined, backends: () => Promise<Map<number, number> | undefined>): Promise<() => Promise<CpuShare>> {
   const wall = performance.now();
-  const serverBefore = server.cpu();
+  const serverBefore: CpuTime | undefined = server?.cpu();
   const benchBefore = process.cpuUsage();
   const machineBefore = machineTicks();
-  return () => {
+  const backendsBefore = await backends();
+  return async () => {
     const seconds = (performance.now() - wall) / 1000;
-    const serverAfter: CpuTime = server.cpu();
+    const serverAfter: CpuTime | undefined = server?.cpu();
     const bench = process.cpuUsage(benchBefore);
     const machineAfter = machineTicks();
+    const backendsAfter = await backends();
     const cores = os.cpus().length;
+    const serverMs = serverAfter === undefined || serverBefore === undefined ? 0 : serverAfter.user + serverAfter.system - serverBefore.user - serverBefore.system;
+    let backendsMs: number | undefined;
+    if (backendsBefore !== undefined && backendsAfter !== undefined) {
+      backendsMs = 0;
+      // A backend that connected during the phase used all of its CPU in it.
+      for (const [pid, ms] of backendsAfter) backendsMs += ms - (backendsBefore.get(pid) ?? 0);
+    }
     return {
-      server: (serverAfter.user + serverAfter.system - serverBefore.user - serverBefore.system) / 1000 / seconds,
+      server: serverMs / 1000 / seconds,
       bench: (bench.user + bench.system) / 1e6 / seconds,
       machine: ((machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total)) * cores,
+      serverMs,
+      backendsMs,
     };
   };
 }
@@ -142,9 +158,18 @@ async function createSdkKey(url: string, adminToken: string): Promise<string> {
   return body.secret;
 }
 
-async function runPhase(server: ServerProcess, client: pg.Client, sdkKey: string, opts: Options, batchSize: number, durationS: number, tag: string): Promise<Phase> {
+interface Context {
+  readonly server: ServerProcess;
+  readonly client: pg.Client;
+  readonly sdkKey: string;
+  readonly opts: Options;
+  /** CPU of the benchmark database's backends, when PostgreSQL runs on this machine. */
+  readonly backends: () => Promise<Map<number, number> | undefined>;
+}
+
+async function runPhase({ server, client, sdkKey, opts, backends }: Context, batchSize: number, durationS: number, tag: string): Promise<Phase> {
   await resetEvents(client);
-  const meter = cpuMeter(server);
+  const meter = await cpuMeter(server, backends);
   const result = await sendEvents({
     url: server.url,
     sdkKey,
@@ -156,11 +181,14 @@ async function runPhase(server: ServerProcess, client: pg.Client, sdkKey: string
     exposureEvery: opts.exposureEvery,
     units: opts.units,
   });
-  const cpu = meter();
+  const cpu = await meter();
   return { batchSize, result, stored: await countEvents(client), cpu };
 }
 
-function phaseRow(label: string, count: number, elapsedMs: number, latencies: Float64Array, cpu: CpuShare | undefined): string[] {
+/** Microseconds of CPU per event, or a dash. */
+const perEvent = (cpuMs: number | undefined, count: number) => (cpuMs === undefined || count === 0 ? '—' : ((cpuMs * 1000) / count).toFixed(1));
+
+function phaseRow(label: string, count: number, elapsedMs: number, latencies: Float64Array, cpu: CpuShare, withServer: boolean): string[] {
   const d = distribution(latencies);
   return [
     label,
@@ -171,9 +199,11 @@ function phaseRow(label: string, count: number, elapsedMs: number, latencies: Fl
     ms(d.p90),
     ms(d.p99),
     ms(d.max),
-    cpu === undefined ? '' : cpu.server.toFixed(2),
-    cpu === undefined ? '' : cpu.bench.toFixed(2),
-    cpu === undefined ? '' : cpu.machine.toFixed(2),
+    withServer ? perEvent(cpu.serverMs, count) : '',
+    perEvent(cpu.backendsMs, count),
+    withServer ? cpu.server.toFixed(2) : '',
+    cpu.bench.toFixed(2),
+    cpu.machine.toFixed(2),
   ];
 }
 
@@ -224,6 +254,10 @@ async function main(): Promise<number> {
     console.log(`server: pid ${server.pid} at ${server.url}, started and migrated in ${ms(performance.now() - started)} ms\n`);
     const sdkKey = await createSdkKey(server.url, adminToken);
     const environment = await environmentId(client, PROJECT, ENVIRONMENT);
+    const local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(opts.postgres).hostname);
+    const databaseName = database.name;
+    const connected = client;
+    const context: Context = { server, client, sdkKey, opts, backends: async () => (local ? backendCpuMs(connected, databaseName) : undefined) };
 
     const failures: string[] = [];
     const check = (phase: Phase, label: string) => {
@@ -232,19 +266,20 @@ async function main(): Promise<number> {
       if (result.duplicates !== 0 || result.rejected !== 0) failures.push(`${label}: ${result.duplicates} duplicates and ${result.rejected} rejected among unique, valid events`);
     };
     if (opts.warmupS > 0) {
-      const warmup = await runPhase(server, client, sdkKey, opts, opts.batchSizes[0] ?? 100, opts.warmupS, `w${run}`);
+      const warmup = await runPhase(context, opts.batchSizes[0] ?? 100, opts.warmupS, `w${run}`);
       check(warmup, 'warm-up');
       console.log(`warm-up: ${thousands(warmup.result.accepted)} events in ${ms(warmup.result.elapsedMs)} ms, not counted\n`);
     }
     const phases: Phase[] = [];
     for (const batchSize of opts.batchSizes) {
-      const phase = await runPhase(server, client, sdkKey, opts, batchSize, opts.durationS, `b${batchSize}${run}`);
+      const phase = await runPhase(context, batchSize, opts.durationS, `b${batchSize}${run}`);
       check(phase, `batch ${batchSize}`);
       phases.push(phase);
     }
 
     await resetEvents(client);
     const copyRows = opts.copyRows ?? Math.max(50_000, ...phases.map((phase) => phase.result.accepted));
+    const copyMeter = await cpuMeter(undefined, context.backends);
     const copy: CopyResult = await copyReference(client, {
       environmentId: environment,
       rows: copyRows,
@@ -253,6 +288,7 @@ async function main(): Promise<number> {
       exposureEvery: opts.exposureEvery,
       units: opts.units,
     });
+    const copyCpu = await copyMeter();
     const copied = await countEvents(client);
     if (copied !== copy.rows || copy.rows !== copyRows) failures.push(`COPY: ${thousands(copyRows)} rows sent, ${thousands(copy.rows)} reported, ${thousands(copied)} stored`);
     await resetEvents(client);
@@ -269,17 +305,22 @@ async function main(): Promise<number> {
           { title: 'p90 ms', align: 'right' },
           { title: 'p99 ms', align: 'right' },
           { title: 'max ms', align: 'right' },
-          { title: 'server CPU', align: 'right' },
-          { title: 'bench CPU', align: 'right' },
-          { title: 'machine CPU', align: 'right' },
+          { title: 'server µs/ev', align: 'right' },
+          { title: 'PG µs/ev', align: 'right' },
+          { title: 'server cores', align: 'right' },
+          { title: 'bench cores', align: 'right' },
+          { title: 'machine cores', align: 'right' },
         ],
         [
-          ...phases.map((phase) => phaseRow(`HTTP, batch ${phase.batchSize}`, phase.result.accepted, phase.result.elapsedMs, phase.result.latenciesMs, phase.cpu)),
-          phaseRow(`COPY, ${thousands(opts.rowsPerCopy)} rows/stmt`, copy.rows, copy.elapsedMs, copy.latenciesMs, undefined),
+          ...phases.map((phase) => phaseRow(`HTTP, batch ${phase.batchSize}`, phase.result.accepted, phase.result.elapsedMs, phase.result.latenciesMs, phase.cpu, true)),
+          phaseRow(`COPY, ${thousands(opts.rowsPerCopy)} rows/stmt`, copy.rows, copy.elapsedMs, copy.latenciesMs, copyCpu, false),
         ],
       ),
     );
-    console.log('(latency: per request, or per COPY statement; CPU in cores busy on average: the Dial server, this process, the whole machine)');
+    console.log(
+      '(latency: per request, or per COPY statement; CPU per event stored: the Dial server and the PostgreSQL backends of the benchmark database; ' +
+        'cores busy on average: the Dial server, this process, the whole machine)',
+    );
     for (const phase of phases) {
       const r = phase.result;
       console.log(
