@@ -8,7 +8,7 @@ import { forbidden, originNotAllowed, overloaded, unavailable, validationFailed 
 import { BODY_LIMIT, type App } from '../platform/http.js';
 import { errorBody } from '../platform/schemas.js';
 import { type EventRow, type RejectedEvent, MAX_EVENTS_PER_REQUEST, batchIssues, parseEvent } from './event-validation.js';
-import { type EventWriter, WriterClosed, WriterOverloaded } from './event-writer.js';
+import { type EventWriter, type WriteResult, WriterClosed, WriterOverloaded } from './event-writer.js';
 
 /** How long an overloaded server asks clients to wait. */
 const RETRY_AFTER_SECONDS = 1;
@@ -44,6 +44,18 @@ const batchValidator: FastifySchemaCompiler<unknown> = (route) => {
     return issues.length === 0 ? { value: data } : { error: validationFailed(issues) };
   };
 };
+
+/** Checks each event on its own and hands the valid ones to the writer. */
+function submit(writer: EventWriter, events: readonly unknown[], environmentId: number, receivedAt: Date): { written: Promise<WriteResult>; rejected: RejectedEvent[] } {
+  const rows: EventRow[] = [];
+  const rejected: RejectedEvent[] = [];
+  events.forEach((event, index) => {
+    const parsed = parseEvent(event, environmentId, receivedAt);
+    if (typeof parsed === 'string') rejected.push({ index, reason: parsed });
+    else rows.push(parsed);
+  });
+  return { written: writer.write(rows), rejected };
+}
 
 export interface EventRoutesOptions {
   /** Where SDK keys are remembered between requests. */
@@ -121,16 +133,12 @@ export function eventRoutes(db: Database, writer: EventWriter, options: EventRou
           }
           if (allowed.includes('*')) reply.header('access-control-allow-origin', '*');
         }
-        const receivedAt = new Date(now());
-        const rows: EventRow[] = [];
-        const rejected: RejectedEvent[] = [];
-        (request.body.events as unknown[]).forEach((event, index) => {
-          const parsed = parseEvent(event, environmentId, receivedAt);
-          if (typeof parsed === 'string') rejected.push({ index, reason: parsed });
-          else rows.push(parsed);
-        });
+        const { written, rejected } = submit(writer, request.body.events as unknown[], environmentId, new Date(now()));
+        // Neither the parsed body nor the rows are held while they wait for their commit: held, a queue
+        // of requests would carry them all into V8's old generation, and the collector's time with them.
+        (request as { body: unknown }).body = undefined;
         try {
-          const { accepted, duplicates } = await writer.write(rows);
+          const { accepted, duplicates } = await written;
           return reply.header('cache-control', 'no-store').send({ accepted, duplicates, rejected });
         } catch (error) {
           if (error instanceof WriterOverloaded) {

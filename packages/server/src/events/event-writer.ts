@@ -81,9 +81,10 @@ export class EventWriter {
     if (rows.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
     if (this.unfinishedRows + rows.length > this.maxQueuedRows) return Promise.reject(new WriterOverloaded(this.unfinishedRows));
     this.unfinishedRows += rows.length;
+    // Made now, while an earlier batch is being written, the COPY text is ready when this request's batch goes.
+    const prepared = requestRows(rows);
     return new Promise<WriteResult>((resolve, reject) => {
-      // Made now, the COPY text of this request is ready when its batch goes.
-      this.queue.push({ ...requestRows(rows), resolve, reject });
+      this.queue.push({ ...prepared, resolve, reject });
       this.schedule();
     });
   }
@@ -117,9 +118,9 @@ export class EventWriter {
         let rows = 0;
         while (this.queue.length > 0) {
           const next = this.queue[0]!;
-          if (batch.length > 0 && rows + next.rows.length > this.maxBatchRows) break;
+          if (batch.length > 0 && rows + next.count > this.maxBatchRows) break;
           batch.push(next);
-          rows += next.rows.length;
+          rows += next.count;
           this.queue.shift();
         }
         try {
@@ -180,15 +181,24 @@ function copyLine(row: EventRow, receivedAt: string): string {
   );
 }
 
-/** One request's rows and their lines of COPY text. */
+/**
+ * One request's rows as the writer keeps them while they wait: their COPY
+ * text and their identities, each one string, and the exposures among them.
+ * Few, large strings are what V8's young-generation collector copies least
+ * when a queue of requests outlives it.
+ */
 export interface RequestRows {
-  readonly rows: readonly EventRow[];
+  readonly count: number;
+  /** `<environment id> <event id>` of each row, one a line. */
+  readonly identities: string;
   readonly text: string;
+  readonly exposures: readonly EventRow[];
 }
 
-/** The rows of one request with their COPY text, every row's line included. */
 export function requestRows(rows: readonly EventRow[]): RequestRows {
-  let text = '';
+  const identities: string[] = [];
+  const lines: string[] = [];
+  const exposures: EventRow[] = [];
   let receivedAt: Date | undefined;
   let receivedText = '';
   for (const row of rows) {
@@ -196,9 +206,11 @@ export function requestRows(rows: readonly EventRow[]): RequestRows {
       receivedAt = row.receivedAt;
       receivedText = receivedAt.toISOString();
     }
-    text += copyLine(row, receivedText);
+    identities.push(identity(row.environmentId, row.eventId));
+    lines.push(copyLine(row, receivedText));
+    if (row.type === 'exposure') exposures.push(row);
   }
-  return { rows, text };
+  return { count: rows.length, identities: identities.join('\n'), text: lines.join(''), exposures };
 }
 
 /** The rows of several requests as COPY text, each id once: a copy sent twice within the batch is credited to the first request that sent it. */
@@ -211,31 +223,30 @@ interface PreparedBatch {
 
 function prepare(requests: readonly RequestRows[]): PreparedBatch {
   const owners = new Map<string, number>();
+  const texts: string[] = [];
   const exposures: EventRow[] = [];
-  let repeats = false;
   requests.forEach((request, r) => {
-    for (const row of request.rows) {
-      const id = identity(row.environmentId, row.eventId);
-      if (owners.has(id)) {
-        repeats = true;
-        continue;
-      }
-      owners.set(id, r);
-      if (row.type === 'exposure') exposures.push(row);
+    const ids = request.identities.split('\n');
+    let repeats = false;
+    for (const id of ids) {
+      if (owners.has(id)) repeats = true;
+      else owners.set(id, r);
     }
+    if (!repeats) texts.push(request.text);
+    else {
+      // An id sent before in this batch, by this request or an earlier one: only the first copy's line goes.
+      const lines = request.text.split('\n');
+      const kept = new Set<string>();
+      ids.forEach((id, i) => {
+        if (owners.get(id) === r && !kept.has(id)) {
+          kept.add(id);
+          texts.push(`${lines[i]!}\n`);
+        }
+      });
+    }
+    for (const row of request.exposures) if (owners.get(identity(row.environmentId, row.eventId)) === r) exposures.push(row);
   });
-  if (!repeats) return { owners, text: requests.map((request) => request.text).join(''), exposures };
-  // An id twice in the batch: the text is made again, with each id's first copy only.
-  const seen = new Set<string>();
-  const unique = requests.flatMap((request) =>
-    request.rows.filter((row) => {
-      const id = identity(row.environmentId, row.eventId);
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
-    }),
-  );
-  return { owners, text: requestRows(unique).text, exposures };
+  return { owners, text: texts.join(''), exposures };
 }
 
 /** The common case, a batch of new events: COPY straight into `events`, whose unique index refuses the batch if any id was stored before. */
@@ -287,5 +298,5 @@ export async function writeBatch(db: Database, requests: readonly RequestRows[])
   const accepted = requests.map(() => 0);
   for (const r of batch.owners.values()) accepted[r]! += 1;
   for (const row of earlier) accepted[batch.owners.get(identity(Number(row.environment_id), row.event_id))!]! -= 1;
-  return requests.map((request, r) => ({ accepted: accepted[r]!, duplicates: request.rows.length - accepted[r]! }));
+  return requests.map((request, r) => ({ accepted: accepted[r]!, duplicates: request.count - accepted[r]! }));
 }
