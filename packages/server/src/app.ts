@@ -6,6 +6,7 @@ import { tokenRoutes } from './auth/token-routes.js';
 import { type ClientRoutesOptions, clientRoutes } from './delivery/client-routes.js';
 import { deliveryRoutes } from './delivery/delivery-routes.js';
 import { SnapshotHub, type SnapshotHubOptions } from './delivery/snapshot-hub.js';
+import { createEventMetrics } from './events/event-metrics.js';
 import { eventRoutes } from './events/event-routes.js';
 import { EventWriter, type EventWriterOptions } from './events/event-writer.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
@@ -49,6 +50,8 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
   // SDK keys looked up once and then trusted until the hub hears they were revoked.
   const principals = new PrincipalCache(client.now === undefined ? {} : { now: client.now });
   const hub = new SnapshotHub({ ...delivery, db, logger, principals });
+  const eventMetrics = createEventMetrics(metrics.registry, () => writer.queuedRows);
+  const writer = new EventWriter(db, { ...events, metrics: eventMetrics });
   await app.register(
     async (api: App) => {
       await api.register(projectRoutes(db, principals));
@@ -62,8 +65,9 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
       await api.register(deliveryRoutes(db, hub, principals));
       await api.register(clientRoutes(db, hub, { ...client, principals }));
       await api.register(
-        eventRoutes(db, new EventWriter(db, events), {
+        eventRoutes(db, writer, {
           principals,
+          metrics: eventMetrics,
           corsOriginsOf: async (projectId, environmentId) => (await hub.served(projectId, environmentId))?.corsOrigins,
           ...(client.now === undefined ? {} : { now: client.now }),
         }),

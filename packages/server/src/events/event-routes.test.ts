@@ -231,6 +231,37 @@ describe('the event writer', () => {
     }
   });
 
+  it('counts accepted, duplicate and refused events by type, and its batches, in /metrics', async () => {
+    const app = await testApp();
+    try {
+      const secret = await createKey(app, 'server');
+      const [a, b] = [track(), exposure()];
+      expectStatus(await send(app, secret, { events: [a, b, { ...track(), id: 'bad id!' }, { ...track(), type: 'click' }, { ...exposure(), variant: 1 }] }), 200);
+      expectStatus(await send(app, secret, { events: [a, b, track()] }), 200);
+      const text = (await app.app.inject({ method: 'GET', url: '/metrics' })).body;
+      for (const line of [
+        'dial_events_accepted_total{type="track"} 2',
+        'dial_events_accepted_total{type="exposure"} 1',
+        'dial_events_duplicate_total{type="track"} 1',
+        'dial_events_duplicate_total{type="exposure"} 1',
+        'dial_events_rejected_total{type="track"} 1',
+        'dial_events_rejected_total{type="exposure"} 1',
+        'dial_events_rejected_total{type="invalid"} 1',
+        'dial_event_batches_total{outcome="copied"} 1',
+        'dial_event_batches_total{outcome="merged"} 1',
+        'dial_event_batch_rows_sum 5',
+        'dial_event_batch_rows_count 2',
+        'dial_event_commit_duration_seconds_count 2',
+        'dial_event_queue_rows 0',
+        'dial_event_overloaded_total 0',
+      ]) {
+        expect(text).toContain(`${line}\n`);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   it('answers 503 with Retry-After when too many rows wait, and stores what it took', async () => {
     const gated = gatedDb();
     const app = await testApp({ wrapDb: gated.wrap, events: { maxQueuedRows: 3, lingerMs: 0 } });
@@ -243,6 +274,9 @@ describe('the event writer', () => {
       expectStatus(refused, 503);
       expect(refused.headers['retry-after']).toBe('1');
       expect(refused.json<{ error: { code: string } }>().error.code).toBe('overloaded');
+      const metrics = (await app.app.inject({ method: 'GET', url: '/metrics' })).body;
+      expect(metrics).toContain('dial_event_overloaded_total 1');
+      expect(metrics).toContain('dial_event_queue_rows 2');
       gated.release();
       expect((await first).json<Answer>().accepted).toBe(2);
       expect(await countEvents(app.db)).toBe(2);
@@ -272,6 +306,7 @@ describe('the event writer', () => {
       expectStatus(refused, 503);
       expect(refused.headers['retry-after']).toBe('1');
       expect(refused.json<{ error: { code: string } }>().error.code).toBe('unavailable');
+      expect((await app.app.inject({ method: 'GET', url: '/metrics' })).body).toContain('dial_event_batches_total{outcome="failed"} 1\n');
       failing = false;
       expect((await send(app, secret, batch)).json<Answer>()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
       expect((await send(app, secret, batch)).json<Answer>()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });

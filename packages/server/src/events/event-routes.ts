@@ -7,6 +7,7 @@ import type { Database } from '../platform/db.js';
 import { forbidden, originNotAllowed, overloaded, unavailable, validationFailed } from '../platform/errors.js';
 import { BODY_LIMIT, type App } from '../platform/http.js';
 import { errorBody } from '../platform/schemas.js';
+import type { EventMetrics, EventTypeLabel } from './event-metrics.js';
 import { type EventRow, type RejectedEvent, MAX_EVENTS_PER_REQUEST, batchIssues, parseEvent } from './event-validation.js';
 import { type EventWriter, type WriteResult, WriterClosed, WriterOverloaded } from './event-writer.js';
 
@@ -45,14 +46,29 @@ const batchValidator: FastifySchemaCompiler<unknown> = (route) => {
   };
 };
 
+/** An event's claimed type, for counting the refused ones. */
+function typeLabel(event: unknown): EventTypeLabel {
+  const type = typeof event === 'object' && event !== null ? (event as { type?: unknown }).type : undefined;
+  return type === 'track' || type === 'exposure' ? type : 'invalid';
+}
+
 /** Checks each event on its own and hands the valid ones to the writer. */
-function submit(writer: EventWriter, events: readonly unknown[], environmentId: number, receivedAt: Date): { written: Promise<WriteResult>; rejected: RejectedEvent[] } {
+function submit(
+  writer: EventWriter,
+  metrics: EventMetrics | undefined,
+  events: readonly unknown[],
+  environmentId: number,
+  receivedAt: Date,
+): { written: Promise<WriteResult>; rejected: RejectedEvent[] } {
   const rows: EventRow[] = [];
   const rejected: RejectedEvent[] = [];
   events.forEach((event, index) => {
     const parsed = parseEvent(event, environmentId, receivedAt);
-    if (typeof parsed === 'string') rejected.push({ index, reason: parsed });
-    else rows.push(parsed);
+    if (typeof parsed !== 'string') rows.push(parsed);
+    else {
+      rejected.push({ index, reason: parsed });
+      metrics?.rejected.inc({ type: typeLabel(event) });
+    }
   });
   return { written: writer.write(rows), rejected };
 }
@@ -63,6 +79,8 @@ export interface EventRoutesOptions {
   /** The web origins an environment allows, for browsers sending events with a client key. */
   corsOriginsOf: (projectId: number, environmentId: number) => Promise<readonly string[] | undefined>;
   now?: () => number;
+  /** Where refused events are counted; the writer counts the rest. */
+  metrics?: EventMetrics;
 }
 
 /**
@@ -133,7 +151,7 @@ export function eventRoutes(db: Database, writer: EventWriter, options: EventRou
           }
           if (allowed.includes('*')) reply.header('access-control-allow-origin', '*');
         }
-        const { written, rejected } = submit(writer, request.body.events as unknown[], environmentId, new Date(now()));
+        const { written, rejected } = submit(writer, options.metrics, request.body.events as unknown[], environmentId, new Date(now()));
         // Neither the parsed body nor the rows are held while they wait for their commit: held, a queue
         // of requests would carry them all into V8's old generation, and the collector's time with them.
         (request as { body: unknown }).body = undefined;

@@ -43,7 +43,8 @@ function row(overrides: Partial<EventRow> = {}): EventRow {
 const exposure = (unitKey: string, variant: string, secondsAgo: number, overrides: Partial<EventRow> = {}) =>
   row({ type: 'exposure', name: 'checkout', unitKey, variant, occurredAt: new Date(receivedAt.getTime() - secondsAgo * 1_000), ...overrides });
 
-const write = (...requests: EventRow[][]): Promise<WriteResult[]> => writeBatch(db, requests.map(requestRows));
+const write = async (...requests: EventRow[][]): Promise<Pick<WriteResult, 'accepted' | 'duplicates'>[]> =>
+  (await writeBatch(db, requests.map(requestRows))).requests.map(({ accepted, duplicates }) => ({ accepted, duplicates }));
 
 async function stored(ids: readonly string[]): Promise<Record<string, unknown>[]> {
   const { rows } = await db.query(
@@ -116,6 +117,20 @@ describe('writeBatch', () => {
     expect(await write([a, b, c, d, fresh])).toEqual([{ accepted: 0, duplicates: 5 }]);
   });
 
+  it("says whether a batch was merged, and how many of each request's accepted events were exposures", async () => {
+    const stored = exposure(`unit-${++sequence}`, 'on', 1);
+    const first = await writeBatch(db, [[stored, row()], [exposure(`unit-${++sequence}`, 'on', 1)]].map(requestRows));
+    expect(first).toEqual({
+      merged: false,
+      requests: [
+        { accepted: 2, duplicates: 0, acceptedExposures: 1 },
+        { accepted: 1, duplicates: 0, acceptedExposures: 1 },
+      ],
+    });
+    const again = await writeBatch(db, [[stored, exposure(`unit-${++sequence}`, 'off', 1), row()]].map(requestRows));
+    expect(again).toEqual({ merged: true, requests: [{ accepted: 2, duplicates: 1, acceptedExposures: 1 }] });
+  });
+
   it('keeps the earliest exposure of a batch as the first, and the first stored across batches', async () => {
     const [unit, other] = [`unit-${++sequence}`, `unit-${++sequence}`];
     await write([exposure(unit, 'blue', 10), exposure(unit, 'green', 20)], [exposure(other, 'red', 1)]);
@@ -136,8 +151,8 @@ describe('writeBatch', () => {
     const mine = [events.slice(0, 200)];
     const theirs = [events.slice(100, 300)];
     const [a, b] = await Promise.all([writeBatch(db, mine.map(requestRows)), writeBatch(other, theirs.map(requestRows))]);
-    expect(a[0]!.accepted + b[0]!.accepted).toBe(300);
-    expect(a[0]!.duplicates + b[0]!.duplicates).toBe(100);
+    expect(a.requests[0]!.accepted + b.requests[0]!.accepted).toBe(300);
+    expect(a.requests[0]!.duplicates + b.requests[0]!.duplicates).toBe(100);
     expect(await stored(events.map((event) => event.eventId))).toHaveLength(300);
   });
 });

@@ -1,5 +1,7 @@
+import { performance } from 'node:perf_hooks';
 import type { Database, Transaction } from '../platform/db.js';
 import { isUniqueViolation } from '../platform/pg-errors.js';
+import type { BatchOutcome, EventMetrics } from './event-metrics.js';
 import type { EventRow } from './event-validation.js';
 
 export interface EventWriterOptions {
@@ -9,12 +11,22 @@ export interface EventWriterOptions {
   maxBatchRows?: number;
   /** How long the first request of a batch waits for others to join it (default 2 ms). */
   lingerMs?: number;
+  /** Where the outcome of each request and batch is counted. */
+  metrics?: EventMetrics;
 }
 
 /** How one request's rows fared once committed. */
 export interface WriteResult {
   accepted: number;
   duplicates: number;
+  /** Of the accepted, how many were exposures. */
+  acceptedExposures: number;
+}
+
+/** How one batch fared: each request's counts, and whether it repeated stored ids. */
+export interface BatchResult {
+  requests: WriteResult[];
+  merged: boolean;
 }
 
 /** The queue is full: the caller answers 503 and asks the client to retry later. */
@@ -54,6 +66,7 @@ export class EventWriter {
   private readonly maxQueuedRows: number;
   private readonly maxBatchRows: number;
   private readonly lingerMs: number;
+  private readonly metrics: EventMetrics | undefined;
   private queue: Pending[] = [];
   /** Rows accepted and not yet committed (or failed), queued or being written. */
   private unfinishedRows = 0;
@@ -68,6 +81,7 @@ export class EventWriter {
     this.maxQueuedRows = options.maxQueuedRows ?? 50_000;
     this.maxBatchRows = options.maxBatchRows ?? 10_000;
     this.lingerMs = options.lingerMs ?? 2;
+    this.metrics = options.metrics;
   }
 
   /** Rows waiting to be committed. */
@@ -78,8 +92,11 @@ export class EventWriter {
   /** Stores `rows` and resolves once they are committed; throws WriterOverloaded when the queue is full. */
   write(rows: readonly EventRow[]): Promise<WriteResult> {
     if (this.closed) return Promise.reject(new WriterClosed());
-    if (rows.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
-    if (this.unfinishedRows + rows.length > this.maxQueuedRows) return Promise.reject(new WriterOverloaded(this.unfinishedRows));
+    if (rows.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0, acceptedExposures: 0 });
+    if (this.unfinishedRows + rows.length > this.maxQueuedRows) {
+      this.metrics?.overloaded.inc();
+      return Promise.reject(new WriterOverloaded(this.unfinishedRows));
+    }
     this.unfinishedRows += rows.length;
     // Made now, while an earlier batch is being written, the COPY text is ready when this request's batch goes.
     const prepared = requestRows(rows);
@@ -111,6 +128,27 @@ export class EventWriter {
     }, this.lingerMs);
   }
 
+  private count(batch: readonly Pending[], results: readonly WriteResult[], outcome: BatchOutcome, rows: number, started: number): void {
+    const metrics = this.metrics;
+    if (metrics === undefined) return;
+    metrics.batches.inc({ outcome });
+    if (outcome === 'failed') return;
+    metrics.batchRows.observe(rows);
+    metrics.commitSeconds.observe((performance.now() - started) / 1000);
+    const sum = { track: 0, exposure: 0, trackDuplicates: 0, exposureDuplicates: 0 };
+    batch.forEach((pending, i) => {
+      const { accepted, acceptedExposures } = results[i]!;
+      sum.exposure += acceptedExposures;
+      sum.track += accepted - acceptedExposures;
+      sum.exposureDuplicates += pending.exposures.length - acceptedExposures;
+      sum.trackDuplicates += pending.count - pending.exposures.length - (accepted - acceptedExposures);
+    });
+    metrics.accepted.inc({ type: 'track' }, sum.track);
+    metrics.accepted.inc({ type: 'exposure' }, sum.exposure);
+    metrics.duplicates.inc({ type: 'track' }, sum.trackDuplicates);
+    metrics.duplicates.inc({ type: 'exposure' }, sum.exposureDuplicates);
+  }
+
   private async flush(): Promise<void> {
     try {
       while (this.queue.length > 0) {
@@ -123,10 +161,13 @@ export class EventWriter {
           rows += next.count;
           this.queue.shift();
         }
+        const started = performance.now();
         try {
-          const results = await writeBatch(this.db, batch);
-          batch.forEach((pending, i) => pending.resolve(results[i]!));
+          const { requests, merged } = await writeBatch(this.db, batch);
+          this.count(batch, requests, merged ? 'merged' : 'copied', rows, started);
+          batch.forEach((pending, i) => pending.resolve(requests[i]!));
         } catch (error) {
+          this.count(batch, [], 'failed', rows, started);
           for (const pending of batch) pending.reject(error);
         } finally {
           this.unfinishedRows -= rows;
@@ -218,13 +259,16 @@ interface PreparedBatch {
   /** Which request each id in the text belongs to. */
   owners: Map<string, number>;
   text: string;
+  /** The exposures in the text, each id once. */
   exposures: EventRow[];
+  exposureIds: Set<string>;
 }
 
 function prepare(requests: readonly RequestRows[]): PreparedBatch {
   const owners = new Map<string, number>();
   const texts: string[] = [];
   const exposures: EventRow[] = [];
+  const exposureIds = new Set<string>();
   requests.forEach((request, r) => {
     const ids = request.identities.split('\n');
     let repeats = false;
@@ -244,9 +288,15 @@ function prepare(requests: readonly RequestRows[]): PreparedBatch {
         }
       });
     }
-    for (const row of request.exposures) if (owners.get(identity(row.environmentId, row.eventId)) === r) exposures.push(row);
+    for (const row of request.exposures) {
+      const id = identity(row.environmentId, row.eventId);
+      if (owners.get(id) === r && !exposureIds.has(id)) {
+        exposureIds.add(id);
+        exposures.push(row);
+      }
+    }
   });
-  return { owners, text: texts.join(''), exposures };
+  return { owners, text: texts.join(''), exposures, exposureIds };
 }
 
 /** The common case, a batch of new events: COPY straight into `events`, whose unique index refuses the batch if any id was stored before. */
@@ -286,17 +336,29 @@ async function mergeStaged(tx: Transaction, batch: PreparedBatch): Promise<{ env
  * fails on the unique index and a second one merges the batch through a
  * staging table, skipping what is stored.
  */
-export async function writeBatch(db: Database, requests: readonly RequestRows[]): Promise<WriteResult[]> {
+export async function writeBatch(db: Database, requests: readonly RequestRows[]): Promise<BatchResult> {
   const batch = prepare(requests);
   let earlier: readonly { environment_id: number; event_id: string }[];
+  let merged = false;
   try {
     earlier = await db.transaction((tx) => copyNew(tx, batch));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
+    merged = true;
     earlier = await db.transaction((tx) => mergeStaged(tx, batch));
   }
   const accepted = requests.map(() => 0);
+  const acceptedExposures = requests.map(() => 0);
   for (const r of batch.owners.values()) accepted[r]! += 1;
-  for (const row of earlier) accepted[batch.owners.get(identity(Number(row.environment_id), row.event_id))!]! -= 1;
-  return requests.map((request, r) => ({ accepted: accepted[r]!, duplicates: request.count - accepted[r]! }));
+  for (const id of batch.exposureIds) acceptedExposures[batch.owners.get(id)!]! += 1;
+  for (const row of earlier) {
+    const id = identity(Number(row.environment_id), row.event_id);
+    const r = batch.owners.get(id)!;
+    accepted[r]! -= 1;
+    if (batch.exposureIds.has(id)) acceptedExposures[r]! -= 1;
+  }
+  return {
+    merged,
+    requests: requests.map((request, r) => ({ accepted: accepted[r]!, duplicates: request.count - accepted[r]!, acceptedExposures: acceptedExposures[r]! })),
+  };
 }
