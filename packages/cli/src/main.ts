@@ -22,6 +22,9 @@ Configuration, from environment variables:
   DIAL_EVENT_QUEUE_LIMIT
                     event rows waiting to be written before POST /events answers 503
                     (default 50000)
+  DIAL_RETENTION_INTERVAL_SECONDS
+                    seconds between runs of the job deleting events older than their
+                    project's eventRetentionDays (default 3600, at most a week)
 `;
 
 /** How long SIGTERM waits for in-flight requests; orchestrators usually allow 30 s. */

@@ -8,6 +8,7 @@ import { deliveryRoutes } from './delivery/delivery-routes.js';
 import { SnapshotHub, type SnapshotHubOptions } from './delivery/snapshot-hub.js';
 import { createEventMetrics } from './events/event-metrics.js';
 import { eventRoutes } from './events/event-routes.js';
+import { EventRetention, type RetentionOptions } from './events/retention.js';
 import { EventWriter, type EventWriterOptions } from './events/event-writer.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
 import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
@@ -37,13 +38,17 @@ export interface AppDeps {
   events?: EventWriterOptions;
   /** Whose X-Forwarded-For names the client's address (`DIAL_TRUST_PROXY`). */
   trustProxy?: boolean | number | string[];
+  /** The event retention job's interval (`DIAL_RETENTION_INTERVAL_SECONDS`), batch size and clock. */
+  retention?: RetentionOptions;
 }
 
 /**
  * The HTTP application on a migrated database: every domain's routes under
- * `/api/v1`, plus health, readiness and metrics. Tests call `inject()` on it.
+ * `/api/v1`, plus health, readiness and metrics, and the event retention job,
+ * which starts when the app is ready and stops when it closes. Tests call
+ * `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, trustProxy }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, trustProxy, retention = {} }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
   const app = await createHttp({ logger, metrics, version: VERSION, ...(trustProxy === undefined ? {} : { trustProxy }) });
   await app.register(systemRoutes(db, metrics, migrations));
@@ -76,5 +81,8 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
     { prefix: '/api/v1' },
   );
   if (consoleDir !== undefined) await app.register(consoleFiles(consoleDir));
+  const eventRetention = new EventRetention(db, logger, metrics.registry, retention);
+  app.addHook('onReady', async () => eventRetention.start());
+  app.addHook('onClose', async () => eventRetention.stop());
   return app;
 }

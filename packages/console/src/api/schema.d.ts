@@ -350,6 +350,7 @@ export interface paths {
                             projects: {
                                 createdAt: string;
                                 description: string;
+                                eventRetentionDays: number;
                                 key: string;
                                 name: string;
                                 updatedAt: string;
@@ -383,6 +384,7 @@ export interface paths {
                             key: string;
                             name: string;
                         }[];
+                        eventRetentionDays?: number;
                         key: string;
                         name: string;
                     };
@@ -407,6 +409,7 @@ export interface paths {
                                 updatedAt: string;
                                 version: number;
                             }[];
+                            eventRetentionDays: number;
                             key: string;
                             name: string;
                             updatedAt: string;
@@ -549,6 +552,7 @@ export interface paths {
                                 updatedAt: string;
                                 version: number;
                             }[];
+                            eventRetentionDays: number;
                             key: string;
                             name: string;
                             updatedAt: string;
@@ -766,7 +770,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename or describe a project */
+        /** Rename or describe a project, or set how long its events are kept */
         patch: {
             parameters: {
                 query?: never;
@@ -780,6 +784,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         description?: string;
+                        eventRetentionDays?: number;
                         name?: string;
                         version?: number;
                     };
@@ -795,6 +800,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             description: string;
+                            eventRetentionDays: number;
                             key: string;
                             name: string;
                             updatedAt: string;
