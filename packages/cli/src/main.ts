@@ -15,8 +15,9 @@ Configuration, from environment variables:
   DIAL_LOG_LEVEL    fatal, error, warn, info, debug, trace or silent (default info)
   DIAL_ADMIN_TOKEN  an admin token to install on start (at least 24 characters)
   DIAL_CLIENT_RATE_LIMIT
-                    requests a second per visitor and client key on /sdk/evaluate, as
-                    <perSecond> or <perSecond>:<burst> (default 50:100; per server process)
+                    requests a second per visitor and client key on /sdk/evaluate, and
+                    apart from those on /events, as <perSecond> or <perSecond>:<burst>
+                    (default 50:100; per server process)
   DIAL_TRUST_PROXY  whose X-Forwarded-For gives the visitor's address: true, a number of
                     hops, or addresses such as 10.0.0.1,10.1.0.0/16 (default false)
   DIAL_EVENT_QUEUE_LIMIT

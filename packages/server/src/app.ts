@@ -32,7 +32,7 @@ export interface AppDeps {
   consoleDir?: string;
   /** Flag delivery's timing: heartbeat, snapshot cache and reconnect delays; tests shorten them. */
   delivery?: Omit<SnapshotHubOptions, 'db' | 'logger' | 'principals'>;
-  /** Client evaluation's rate limit per client key and visitor (`DIAL_CLIENT_RATE_LIMIT`) and clock. */
+  /** The rate limit per client key and visitor (`DIAL_CLIENT_RATE_LIMIT`) of client evaluation and of events, each counted apart, and the clock. */
   client?: Omit<ClientRoutesOptions, 'principals'>;
   /** Event ingestion's group commit: queue bound, batch size and linger; tests shrink the bound. */
   events?: EventWriterOptions;
@@ -73,6 +73,7 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
         eventRoutes(db, writer, {
           principals,
           metrics: eventMetrics,
+          ...(client.rateLimit === undefined ? {} : { rateLimit: client.rateLimit }),
           corsOriginsOf: async (projectId, environmentId) => (await hub.served(projectId, environmentId))?.corsOrigins,
           ...(client.now === undefined ? {} : { now: client.now }),
         }),

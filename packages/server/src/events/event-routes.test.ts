@@ -181,6 +181,44 @@ describe('POST /api/v1/events', () => {
   });
 });
 
+describe('rate limit of client keys', () => {
+  it('answers a visitor 429 with Retry-After past the burst and stores nothing of it; other visitors, evaluations and server keys are not held back', async () => {
+    let clock = Date.now();
+    const app = await testApp({ client: { rateLimit: { perSecond: 2, burst: 3 }, now: () => clock } });
+    try {
+      const [client, server] = [await createKey(app, 'client'), await createKey(app, 'server')];
+      for (let i = 0; i < 3; i++) expectStatus(await send(app, client, { events: [track()] }), 200);
+      const held = track();
+      const limited = await send(app, client, { events: [held] }, { origin: 'https://app.example.com' });
+      expectStatus(limited, 429);
+      expect(limited.json<{ error: { code: string } }>().error.code).toBe('rate_limited');
+      expect(limited.headers['retry-after']).toBe('1');
+      expect(limited.headers['access-control-allow-origin']).toBe('https://app.example.com');
+      expect(limited.headers['access-control-expose-headers']).toContain('retry-after');
+      expect(await storedIds(app.db, [held.id])).toEqual([]);
+
+      const elsewhere = await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        headers: { authorization: `Bearer ${client}` },
+        payload: { events: [track()] },
+        remoteAddress: '198.51.100.7',
+      });
+      expectStatus(elsewhere, 200);
+      const evaluation = await app.app.inject({ method: 'POST', url: '/api/v1/sdk/evaluate', headers: { authorization: `Bearer ${client}` }, payload: { context: { key: 'u' } } });
+      expectStatus(evaluation, 200);
+      for (let i = 0; i < 10; i++) expectStatus(await send(app, server, { events: [track()] }), 200);
+
+      clock += 500; // one request's worth at 2 a second
+      expectStatus(await send(app, client, { events: [held] }), 200);
+      expectStatus(await send(app, client, { events: [track()] }), 429);
+      expect((await storedIds(app.db, [held.id])).map((row) => row.event_id)).toEqual([held.id]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 /** A database that counts its transactions and, while held, keeps them waiting. */
 function gatedDb() {
   let gate: Promise<void> | undefined;
