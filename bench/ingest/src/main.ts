@@ -185,8 +185,10 @@ async function runPhase({ server, client, sdkKey, opts, backends }: Context, bat
   return { batchSize, result, stored: await countEvents(client), cpu };
 }
 
-/** Microseconds of CPU per event, or a dash. */
-const perEvent = (cpuMs: number | undefined, count: number) => (cpuMs === undefined || count === 0 ? '—' : ((cpuMs * 1000) / count).toFixed(1));
+/** Microseconds of CPU per event, for the JSON line. */
+const cpuPerEvent = (cpuMs: number | undefined, count: number) => (cpuMs === undefined || count === 0 ? null : rounded((cpuMs * 1000) / count, 1));
+/** The same, or a dash, for the table. */
+const perEvent = (cpuMs: number | undefined, count: number) => cpuPerEvent(cpuMs, count)?.toFixed(1) ?? '—';
 
 function phaseRow(label: string, count: number, elapsedMs: number, latencies: Float64Array, cpu: CpuShare, withServer: boolean): string[] {
   const d = distribution(latencies);
@@ -350,7 +352,15 @@ async function main(): Promise<number> {
         const d = distribution(phase.result.latenciesMs);
         return [
           String(phase.batchSize),
-          { eventsPerSec: Math.round(perSecond(phase.result.accepted, phase.result.elapsedMs)), p50Ms: rounded(d.p50, 2), p99Ms: rounded(d.p99, 2), events: phase.result.accepted },
+          {
+            eventsPerSec: Math.round(perSecond(phase.result.accepted, phase.result.elapsedMs)),
+            p50Ms: rounded(d.p50, 2),
+            p90Ms: rounded(d.p90, 2),
+            p99Ms: rounded(d.p99, 2),
+            events: phase.result.accepted,
+            serverCpuUsPerEvent: cpuPerEvent(phase.cpu.serverMs, phase.result.accepted),
+            pgCpuUsPerEvent: cpuPerEvent(phase.cpu.backendsMs, phase.result.accepted),
+          },
         ];
       }),
     );
@@ -362,6 +372,7 @@ async function main(): Promise<number> {
         ratio: rounded(ratio, 3),
         ratioBatch: ratioPhase?.batchSize ?? null,
         batches,
+        copyPgCpuUsPerRow: cpuPerEvent(copyCpu.backendsMs, copy.rows),
         connections: opts.connections,
         verified: failures.length === 0,
       }),
