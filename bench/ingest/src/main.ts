@@ -16,6 +16,7 @@ import { BenchDatabase, backendCpuMs, countEvents, durabilitySettings, environme
 import { copyReference, type CopyResult } from './copy-reference.js';
 import { distribution, ms, rounded, table } from './report.js';
 import { type SendResult, sendEvents } from './senders.js';
+import { type WriterCounters, fetchWriterCounters } from './server-metrics.js';
 import { type CpuTime, type ServerProcess, startServer } from './server-process.js';
 
 interface Options {
@@ -142,6 +143,8 @@ interface Phase {
   readonly result: SendResult;
   readonly stored: number;
   readonly cpu: CpuShare;
+  /** The server's event writer during the phase: transactions, rows and time in them. */
+  readonly writer: WriterCounters;
 }
 
 const perSecond = (count: number, elapsedMs: number) => (elapsedMs > 0 ? (count * 1000) / elapsedMs : 0);
@@ -169,6 +172,7 @@ interface Context {
 
 async function runPhase({ server, client, sdkKey, opts, backends }: Context, batchSize: number, durationS: number, tag: string): Promise<Phase> {
   await resetEvents(client);
+  const writerBefore = await fetchWriterCounters(server.url);
   const meter = await cpuMeter(server, backends);
   const result = await sendEvents({
     url: server.url,
@@ -182,7 +186,13 @@ async function runPhase({ server, client, sdkKey, opts, backends }: Context, bat
     units: opts.units,
   });
   const cpu = await meter();
-  return { batchSize, result, stored: await countEvents(client), cpu };
+  const writerAfter = await fetchWriterCounters(server.url);
+  const writer = {
+    transactions: writerAfter.transactions - writerBefore.transactions,
+    rows: writerAfter.rows - writerBefore.rows,
+    commitSeconds: writerAfter.commitSeconds - writerBefore.commitSeconds,
+  };
+  return { batchSize, result, stored: await countEvents(client), cpu, writer };
 }
 
 /** Microseconds of CPU per event, for the JSON line. */
@@ -325,9 +335,12 @@ async function main(): Promise<number> {
     );
     for (const phase of phases) {
       const r = phase.result;
+      const w = phase.writer;
       console.log(
         `batch ${phase.batchSize}: ${thousands(r.requests)} requests, ${thousands(r.accepted)} acknowledged, ${thousands(phase.stored)} stored, ` +
-          `${r.duplicates} duplicates, ${r.rejected} rejected, ${r.overloaded} answered 503 and sent again`,
+          `${r.duplicates} duplicates, ${r.rejected} rejected, ${r.overloaded} answered 503 and sent again; the writer committed ` +
+          `${thousands(w.transactions)} transactions of ${thousands(w.transactions === 0 ? 0 : w.rows / w.transactions)} rows on average ` +
+          `and was in one ${Math.round((w.commitSeconds * 100_000) / Math.max(1, r.elapsedMs))}% of the time`,
       );
     }
     console.log(`COPY: ${thousands(copy.rows)} rows in ${copy.statements} statements, ${thousands(copied)} stored`);
