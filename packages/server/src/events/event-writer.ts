@@ -52,10 +52,10 @@ const COLUMNS = 'environment_id, event_id, type, name, unit_key, variant, attrib
 
 /**
  * Group commit for events: rows from concurrent requests are written
- * together, one COPY and one INSERT per transaction, and each request's promise
- * resolves only once its rows are committed. A resent event id is counted as
- * a duplicate, not stored twice; first exposures are recorded in the same
- * transaction.
+ * together, one transaction at a time and loaded with COPY, and each
+ * request's promise resolves only once its rows are committed. A resent
+ * event id is counted as a duplicate, not stored twice; first exposures are
+ * recorded in the same transaction.
  *
  * @example
  * const writer = new EventWriter(db);
