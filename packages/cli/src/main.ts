@@ -18,13 +18,17 @@ Configuration, from environment variables:
   DIAL_LOG_LEVEL    fatal, error, warn, info, debug, trace or silent (default info)
   DIAL_ADMIN_TOKEN  an admin token to install on start (at least 24 characters)
   DIAL_CLIENT_RATE_LIMIT
-                    requests a second per visitor and client key on /sdk/evaluate, as
-                    <perSecond> or <perSecond>:<burst> (default 50:100; per server process)
+                    requests a second per visitor and client key on /sdk/evaluate, and
+                    apart from those on /events, as <perSecond> or <perSecond>:<burst>
+                    (default 50:100; per server process)
   DIAL_TRUST_PROXY  whose X-Forwarded-For gives the visitor's address: true, a number of
                     hops, or addresses such as 10.0.0.1,10.1.0.0/16 (default false)
   DIAL_EVENT_QUEUE_LIMIT
                     event rows waiting to be written before POST /events answers 503
                     (default 50000)
+  DIAL_RETENTION_INTERVAL_SECONDS
+                    seconds between runs of the job deleting events older than their
+                    project's eventRetentionDays (default 3600, at most a week)
 `;
 
 /** How long SIGTERM waits for in-flight requests; orchestrators usually allow 30 s. */

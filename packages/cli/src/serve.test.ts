@@ -276,7 +276,7 @@ describe('dial help, version and unknown commands', { timeout: 20_000 }, () => {
       expect(run.output()).toMatch(/^dial \d+\.\d+\.\d+: /);
       expect(run.output()).toContain('dial serve');
       expect(run.output()).toContain('dial demo');
-      for (const variable of ['DIAL_PORT', 'DIAL_HOST', 'DATABASE_URL', 'DIAL_DATA_DIR', 'DIAL_LOG_LEVEL', 'DIAL_ADMIN_TOKEN', 'DIAL_CLIENT_RATE_LIMIT']) {
+      for (const variable of ['DIAL_PORT', 'DIAL_HOST', 'DATABASE_URL', 'DIAL_DATA_DIR', 'DIAL_LOG_LEVEL', 'DIAL_ADMIN_TOKEN', 'DIAL_CLIENT_RATE_LIMIT', 'DIAL_EVENT_QUEUE_LIMIT', 'DIAL_RETENTION_INTERVAL_SECONDS']) {
         expect(run.output()).toContain(variable);
       }
     }

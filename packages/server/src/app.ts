@@ -6,7 +6,9 @@ import { tokenRoutes } from './auth/token-routes.js';
 import { type ClientRoutesOptions, clientRoutes } from './delivery/client-routes.js';
 import { deliveryRoutes } from './delivery/delivery-routes.js';
 import { SnapshotHub, type SnapshotHubOptions } from './delivery/snapshot-hub.js';
+import { createEventMetrics } from './events/event-metrics.js';
 import { eventRoutes } from './events/event-routes.js';
+import { EventRetention, type RetentionOptions } from './events/retention.js';
 import { EventWriter, type EventWriterOptions } from './events/event-writer.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
 import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
@@ -32,25 +34,31 @@ export interface AppDeps {
   consoleDir?: string;
   /** Flag delivery's timing: heartbeat, snapshot cache and reconnect delays; tests shorten them. */
   delivery?: Omit<SnapshotHubOptions, 'db' | 'logger' | 'principals'>;
-  /** Client evaluation's rate limit per client key and visitor (`DIAL_CLIENT_RATE_LIMIT`) and clock. */
+  /** The rate limit per client key and visitor (`DIAL_CLIENT_RATE_LIMIT`) of client evaluation and of events, each counted apart, and the clock. */
   client?: Omit<ClientRoutesOptions, 'principals'>;
   /** Event ingestion's group commit: queue bound, batch size and linger; tests shrink the bound. */
   events?: EventWriterOptions;
   /** Whose X-Forwarded-For names the client's address (`DIAL_TRUST_PROXY`). */
   trustProxy?: boolean | number | string[];
+  /** The event retention job's interval (`DIAL_RETENTION_INTERVAL_SECONDS`), batch size and clock. */
+  retention?: RetentionOptions;
 }
 
 /**
  * The HTTP application on a migrated database: every domain's routes under
- * `/api/v1`, plus health, readiness and metrics. Tests call `inject()` on it.
+ * `/api/v1`, plus health, readiness and metrics, and the event retention job,
+ * which starts when the app is ready and stops when it closes. Tests call
+ * `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, trustProxy }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, trustProxy, retention = {} }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
   const app = await createHttp({ logger, metrics, version: VERSION, ...(trustProxy === undefined ? {} : { trustProxy }) });
   await app.register(systemRoutes(db, metrics, migrations));
   // SDK keys looked up once and then trusted until the hub hears they were revoked.
   const principals = new PrincipalCache(client.now === undefined ? {} : { now: client.now });
   const hub = new SnapshotHub({ ...delivery, db, logger, principals });
+  const eventMetrics = createEventMetrics(metrics.registry, () => writer.queuedRows);
+  const writer = new EventWriter(db, { ...events, metrics: eventMetrics });
   await app.register(
     async (api: App) => {
       await api.register(projectRoutes(db, principals));
@@ -66,8 +74,10 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
       await api.register(deliveryRoutes(db, hub, principals));
       await api.register(clientRoutes(db, hub, { ...client, principals }));
       await api.register(
-        eventRoutes(db, new EventWriter(db, events), {
+        eventRoutes(db, writer, {
           principals,
+          metrics: eventMetrics,
+          ...(client.rateLimit === undefined ? {} : { rateLimit: client.rateLimit }),
           corsOriginsOf: async (projectId, environmentId) => (await hub.served(projectId, environmentId))?.corsOrigins,
           ...(client.now === undefined ? {} : { now: client.now }),
         }),
@@ -76,5 +86,8 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
     { prefix: '/api/v1' },
   );
   if (consoleDir !== undefined) await app.register(consoleFiles(consoleDir));
+  const eventRetention = new EventRetention(db, logger, metrics.registry, retention);
+  app.addHook('onReady', async () => eventRetention.start());
+  app.addHook('onClose', async () => eventRetention.stop());
   return app;
 }

@@ -82,6 +82,8 @@ export interface TestAppOptions {
   wrapDb?: (db: Database) => Database;
   /** Whose X-Forwarded-For names the client (DIAL_TRUST_PROXY). */
   trustProxy?: AppDeps['trustProxy'];
+  /** The event retention job: not scheduled unless a test gives an interval, so no run lands in another test's queries. */
+  retention?: AppDeps['retention'];
 }
 
 /** The app on a migrated database of its own, with a known admin token. */
@@ -97,6 +99,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
       client: options.client,
       ...(options.events === undefined ? {} : { events: options.events }),
       ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+      retention: options.retention ?? { intervalMs: 0 },
     });
     await app.ready();
     return app;

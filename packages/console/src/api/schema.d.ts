@@ -172,7 +172,7 @@ export interface paths {
         put?: never;
         /**
          * Send tracked events and exposures
-         * @description For server SDK keys and client keys; events go to the key's environment. At most 1000 events and 1 MB per request, else 400/413 and nothing is stored. Each event is checked on its own: invalid ones are listed in `rejected` with their index and reason, the others are stored. A resent id counts as a duplicate and is not stored again. The answer comes once the events are committed. When the server has too much queued, 503 overloaded with Retry-After: send the same events again later.
+         * @description For server SDK keys and client keys; events go to the key's environment. At most 1000 events and 1 MB per request, else 400/413 and nothing is stored. Each event is checked on its own: invalid ones are listed in `rejected` with their index and reason, the others are stored. A resent id counts as a duplicate and is not stored again. The answer comes once the events are committed. When the server has too much queued, 503 overloaded with Retry-After: send the same events again later. A client key may make 50 requests a second with bursts of 100 per visitor by default (`DIAL_CLIENT_RATE_LIMIT`, counted apart from evaluations), per server process; over it, 429 with Retry-After. Server keys are not limited.
          */
         post: {
             parameters: {
@@ -280,6 +280,21 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -350,6 +365,7 @@ export interface paths {
                             projects: {
                                 createdAt: string;
                                 description: string;
+                                eventRetentionDays: number;
                                 key: string;
                                 name: string;
                                 updatedAt: string;
@@ -383,6 +399,7 @@ export interface paths {
                             key: string;
                             name: string;
                         }[];
+                        eventRetentionDays?: number;
                         key: string;
                         name: string;
                     };
@@ -407,6 +424,7 @@ export interface paths {
                                 updatedAt: string;
                                 version: number;
                             }[];
+                            eventRetentionDays: number;
                             key: string;
                             name: string;
                             updatedAt: string;
@@ -549,6 +567,7 @@ export interface paths {
                                 updatedAt: string;
                                 version: number;
                             }[];
+                            eventRetentionDays: number;
                             key: string;
                             name: string;
                             updatedAt: string;
@@ -766,7 +785,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename or describe a project */
+        /** Rename or describe a project, or set how long its events are kept */
         patch: {
             parameters: {
                 query?: never;
@@ -780,6 +799,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         description?: string;
+                        eventRetentionDays?: number;
                         name?: string;
                         version?: number;
                     };
@@ -795,6 +815,7 @@ export interface paths {
                         "application/json": {
                             createdAt: string;
                             description: string;
+                            eventRetentionDays: number;
                             key: string;
                             name: string;
                             updatedAt: string;

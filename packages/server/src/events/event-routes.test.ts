@@ -119,6 +119,15 @@ describe('POST /api/v1/events', () => {
     expect(rows).toEqual([{ variant: 'green' }]);
   });
 
+  it('refuses an event with text PostgreSQL cannot store, and stores the events written with it', async () => {
+    const poisoned = track({ properties: { note: 'a\u0000b' } });
+    const [good, neighbour] = [track(), track()];
+    const [res, other] = await Promise.all([send(t, serverKey, { events: [good, poisoned] }), send(t, serverKey, { events: [neighbour] })]);
+    expect(res.json<Answer>()).toEqual({ accepted: 1, duplicates: 0, rejected: [{ index: 1, reason: expect.stringMatching(/properties .*cannot be stored/) as unknown }] });
+    expect(other.json<Answer>().accepted).toBe(1);
+    expect((await storedIds(t.db, [good.id, poisoned.id, neighbour.id])).map((row) => row.event_id).sort()).toEqual([good.id, neighbour.id].sort());
+  });
+
   it('refuses a malformed body as a whole and stores nothing', async () => {
     const before = await countEvents(t.db);
     const cases: [unknown, number][] = [
@@ -172,6 +181,44 @@ describe('POST /api/v1/events', () => {
   });
 });
 
+describe('rate limit of client keys', () => {
+  it('answers a visitor 429 with Retry-After past the burst and stores nothing of it; other visitors, evaluations and server keys are not held back', async () => {
+    let clock = Date.now();
+    const app = await testApp({ client: { rateLimit: { perSecond: 2, burst: 3 }, now: () => clock } });
+    try {
+      const [client, server] = [await createKey(app, 'client'), await createKey(app, 'server')];
+      for (let i = 0; i < 3; i++) expectStatus(await send(app, client, { events: [track()] }), 200);
+      const held = track();
+      const limited = await send(app, client, { events: [held] }, { origin: 'https://app.example.com' });
+      expectStatus(limited, 429);
+      expect(limited.json<{ error: { code: string } }>().error.code).toBe('rate_limited');
+      expect(limited.headers['retry-after']).toBe('1');
+      expect(limited.headers['access-control-allow-origin']).toBe('https://app.example.com');
+      expect(limited.headers['access-control-expose-headers']).toContain('retry-after');
+      expect(await storedIds(app.db, [held.id])).toEqual([]);
+
+      const elsewhere = await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        headers: { authorization: `Bearer ${client}` },
+        payload: { events: [track()] },
+        remoteAddress: '198.51.100.7',
+      });
+      expectStatus(elsewhere, 200);
+      const evaluation = await app.app.inject({ method: 'POST', url: '/api/v1/sdk/evaluate', headers: { authorization: `Bearer ${client}` }, payload: { context: { key: 'u' } } });
+      expectStatus(evaluation, 200);
+      for (let i = 0; i < 10; i++) expectStatus(await send(app, server, { events: [track()] }), 200);
+
+      clock += 500; // one request's worth at 2 a second
+      expectStatus(await send(app, client, { events: [held] }), 200);
+      expectStatus(await send(app, client, { events: [track()] }), 429);
+      expect((await storedIds(app.db, [held.id])).map((row) => row.event_id)).toEqual([held.id]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 /** A database that counts its transactions and, while held, keeps them waiting. */
 function gatedDb() {
   let gate: Promise<void> | undefined;
@@ -222,6 +269,37 @@ describe('the event writer', () => {
     }
   });
 
+  it('counts accepted, duplicate and refused events by type, and its batches, in /metrics', async () => {
+    const app = await testApp();
+    try {
+      const secret = await createKey(app, 'server');
+      const [a, b] = [track(), exposure()];
+      expectStatus(await send(app, secret, { events: [a, b, { ...track(), id: 'bad id!' }, { ...track(), type: 'click' }, { ...exposure(), variant: 1 }] }), 200);
+      expectStatus(await send(app, secret, { events: [a, b, track()] }), 200);
+      const text = (await app.app.inject({ method: 'GET', url: '/metrics' })).body;
+      for (const line of [
+        'dial_events_accepted_total{type="track"} 2',
+        'dial_events_accepted_total{type="exposure"} 1',
+        'dial_events_duplicate_total{type="track"} 1',
+        'dial_events_duplicate_total{type="exposure"} 1',
+        'dial_events_rejected_total{type="track"} 1',
+        'dial_events_rejected_total{type="exposure"} 1',
+        'dial_events_rejected_total{type="invalid"} 1',
+        'dial_event_batches_total{outcome="copied"} 1',
+        'dial_event_batches_total{outcome="merged"} 1',
+        'dial_event_batch_rows_sum 5',
+        'dial_event_batch_rows_count 2',
+        'dial_event_commit_duration_seconds_count 2',
+        'dial_event_queue_rows 0',
+        'dial_event_overloaded_total 0',
+      ]) {
+        expect(text).toContain(`${line}\n`);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   it('answers 503 with Retry-After when too many rows wait, and stores what it took', async () => {
     const gated = gatedDb();
     const app = await testApp({ wrapDb: gated.wrap, events: { maxQueuedRows: 3, lingerMs: 0 } });
@@ -234,6 +312,9 @@ describe('the event writer', () => {
       expectStatus(refused, 503);
       expect(refused.headers['retry-after']).toBe('1');
       expect(refused.json<{ error: { code: string } }>().error.code).toBe('overloaded');
+      const metrics = (await app.app.inject({ method: 'GET', url: '/metrics' })).body;
+      expect(metrics).toContain('dial_event_overloaded_total 1');
+      expect(metrics).toContain('dial_event_queue_rows 2');
       gated.release();
       expect((await first).json<Answer>().accepted).toBe(2);
       expect(await countEvents(app.db)).toBe(2);
@@ -263,6 +344,7 @@ describe('the event writer', () => {
       expectStatus(refused, 503);
       expect(refused.headers['retry-after']).toBe('1');
       expect(refused.json<{ error: { code: string } }>().error.code).toBe('unavailable');
+      expect((await app.app.inject({ method: 'GET', url: '/metrics' })).body).toContain('dial_event_batches_total{outcome="failed"} 1\n');
       failing = false;
       expect((await send(app, secret, batch)).json<Answer>()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
       expect((await send(app, secret, batch)).json<Answer>()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });

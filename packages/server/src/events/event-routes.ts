@@ -3,12 +3,14 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf, requireToken } from '../auth/authenticate.js';
 import type { PrincipalCache } from '../auth/principal-cache.js';
+import { type RateLimit, DEFAULT_CLIENT_RATE_LIMIT, RateLimiter } from '../delivery/rate-limiter.js';
 import type { Database } from '../platform/db.js';
-import { forbidden, originNotAllowed, overloaded, unavailable, validationFailed } from '../platform/errors.js';
+import { forbidden, originNotAllowed, overloaded, rateLimited, unavailable, validationFailed } from '../platform/errors.js';
 import { BODY_LIMIT, type App } from '../platform/http.js';
 import { errorBody } from '../platform/schemas.js';
+import type { EventMetrics, EventTypeLabel } from './event-metrics.js';
 import { type EventRow, type RejectedEvent, MAX_EVENTS_PER_REQUEST, batchIssues, parseEvent } from './event-validation.js';
-import { type EventWriter, WriterClosed, WriterOverloaded } from './event-writer.js';
+import { type EventWriter, type WriteResult, WriterClosed, WriterOverloaded } from './event-writer.js';
 
 /** How long an overloaded server asks clients to wait. */
 const RETRY_AFTER_SECONDS = 1;
@@ -45,12 +47,43 @@ const batchValidator: FastifySchemaCompiler<unknown> = (route) => {
   };
 };
 
+/** An event's claimed type, for counting the refused ones. */
+function typeLabel(event: unknown): EventTypeLabel {
+  const type = typeof event === 'object' && event !== null ? (event as { type?: unknown }).type : undefined;
+  return type === 'track' || type === 'exposure' ? type : 'invalid';
+}
+
+/** Checks each event on its own and hands the valid ones to the writer. */
+function submit(
+  writer: EventWriter,
+  metrics: EventMetrics | undefined,
+  events: readonly unknown[],
+  environmentId: number,
+  receivedAt: Date,
+): { written: Promise<WriteResult>; rejected: RejectedEvent[] } {
+  const rows: EventRow[] = [];
+  const rejected: RejectedEvent[] = [];
+  events.forEach((event, index) => {
+    const parsed = parseEvent(event, environmentId, receivedAt);
+    if (typeof parsed !== 'string') rows.push(parsed);
+    else {
+      rejected.push({ index, reason: parsed });
+      metrics?.rejected.inc({ type: typeLabel(event) });
+    }
+  });
+  return { written: writer.write(rows), rejected };
+}
+
 export interface EventRoutesOptions {
   /** Where SDK keys are remembered between requests. */
   principals?: PrincipalCache;
   /** The web origins an environment allows, for browsers sending events with a client key. */
   corsOriginsOf: (projectId: number, environmentId: number) => Promise<readonly string[] | undefined>;
   now?: () => number;
+  /** Where refused events are counted; the writer counts the rest. */
+  metrics?: EventMetrics;
+  /** Requests each visitor may make with one client key, in this process (`DIAL_CLIENT_RATE_LIMIT`); server keys are not limited. */
+  rateLimit?: RateLimit;
 }
 
 /**
@@ -62,12 +95,23 @@ export function eventRoutes(db: Database, writer: EventWriter, options: EventRou
   return async (app: App): Promise<void> => {
     const now = options.now ?? Date.now;
     const authenticate = requireToken(db, ['server', 'client'], options.principals === undefined ? {} : { principals: options.principals });
+    const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_CLIENT_RATE_LIMIT, now);
     app.addHook('onClose', async () => writer.close());
     app.addHook('onRequest', async (request, reply) => {
       const origin = request.headers.origin;
       reply.header('vary', 'Origin');
       if (typeof origin === 'string') reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', 'retry-after');
-      if (request.method !== 'OPTIONS') await authenticate(request, reply);
+      if (request.method === 'OPTIONS') return;
+      await authenticate(request, reply);
+      const { kind, tokenId } = principalOf(request);
+      if (kind !== 'client') return;
+      // Checked before the body is read: a flood costs a lookup, not a parse. Every visitor of a site
+      // shares its client key, so each visitor gets the allowance, as with /sdk/evaluate.
+      const decision = limiter.take(`${tokenId} ${request.ip}`);
+      if (!decision.ok) {
+        reply.header('retry-after', String(decision.retryAfterSeconds));
+        throw rateLimited(decision.retryAfterSeconds);
+      }
     });
 
     app.options(
@@ -103,9 +147,11 @@ export function eventRoutes(db: Database, writer: EventWriter, options: EventRou
             'else 400/413 and nothing is stored. Each event is checked on its own: invalid ones are listed in `rejected` with their index and reason,',
             'the others are stored. A resent id counts as a duplicate and is not stored again. The answer comes once the events are committed.',
             'When the server has too much queued, 503 overloaded with Retry-After: send the same events again later.',
+            'A client key may make 50 requests a second with bursts of 100 per visitor by default (`DIAL_CLIENT_RATE_LIMIT`, counted apart from evaluations),',
+            'per server process; over it, 429 with Retry-After. Server keys are not limited.',
           ].join(' '),
           body: z.object({ events: z.array(eventSchema) }),
-          response: { 200: eventsAnswer, 400: errorBody, 401: errorBody, 403: errorBody, 413: errorBody, 503: errorBody },
+          response: { 200: eventsAnswer, 400: errorBody, 401: errorBody, 403: errorBody, 413: errorBody, 429: errorBody, 503: errorBody },
         },
       },
       async (request, reply) => {
@@ -121,16 +167,12 @@ export function eventRoutes(db: Database, writer: EventWriter, options: EventRou
           }
           if (allowed.includes('*')) reply.header('access-control-allow-origin', '*');
         }
-        const receivedAt = new Date(now());
-        const rows: EventRow[] = [];
-        const rejected: RejectedEvent[] = [];
-        (request.body.events as unknown[]).forEach((event, index) => {
-          const parsed = parseEvent(event, environmentId, receivedAt);
-          if (typeof parsed === 'string') rejected.push({ index, reason: parsed });
-          else rows.push(parsed);
-        });
+        const { written, rejected } = submit(writer, options.metrics, request.body.events as unknown[], environmentId, new Date(now()));
+        // Neither the parsed body nor the rows are held while they wait for their commit: held, a queue
+        // of requests would carry them all into V8's old generation, and the collector's time with them.
+        (request as { body: unknown }).body = undefined;
         try {
-          const { accepted, duplicates } = await writer.write(rows);
+          const { accepted, duplicates } = await written;
           return reply.header('cache-control', 'no-store').send({ accepted, duplicates, rejected });
         } catch (error) {
           if (error instanceof WriterOverloaded) {

@@ -31,6 +31,22 @@ describe('parseEvent', () => {
     expect(parseEvent(event({ properties: [1] }), 1, receivedAt)).toMatch(/properties must be/);
     expect(parseEvent(event({ type: 'exposure' }), 1, receivedAt)).toMatch(/variant is required/);
   });
+
+  it('refuses text PostgreSQL cannot store, wherever it is, and keeps what merely looks like it', () => {
+    const refused = [
+      event({ name: 'sign\u0000up' }),
+      event({ key: 'user-\uD800' }),
+      event({ type: 'exposure', variant: '\uDC00on' }),
+      event({ attributes: { plan: 'pro\u0000' } }),
+      event({ attributes: { ['\u0000']: 1 } }),
+      event({ properties: { nested: { deep: ['x\uD83D'] } } }),
+      event({ properties: { text: '\\\u0000' } }),
+    ];
+    for (const bad of refused) expect(parseEvent(bad, 1, receivedAt)).toMatch(/cannot be stored/);
+    // A backslash followed by "u0000", and a whole surrogate pair, are ordinary text.
+    const kept = parseEvent(event({ name: 'smile 😀', properties: { text: '\\u0000', emoji: '😀' } }), 1, receivedAt);
+    expect(kept).toMatchObject({ name: 'smile 😀', properties: '{"text":"\\\\u0000","emoji":"😀"}' });
+  });
 });
 
 describe('batchIssues', () => {

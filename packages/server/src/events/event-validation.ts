@@ -14,6 +14,12 @@ export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 const EVENT_ID = /^[A-Za-z0-9_\-:.]{1,64}$/;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Text PostgreSQL refuses: NUL, and UTF-16 surrogates without their pair. */
+const isUnstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+/** The same in JSON text, where JSON.stringify writes them as escapes (after an even number of backslashes). */
+const UNSTORABLE_JSON = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/;
+const unstorable = (field: string) => `${field} holds a character that cannot be stored: NUL (\\u0000) or half of a surrogate pair`;
 const FIELDS = new Set(['id', 'type', 'name', 'variant', 'key', 'attributes', 'properties', 'timestamp']);
 
 /** One event as it is stored. */
@@ -83,6 +89,10 @@ export function parseEvent(event: unknown, environmentId: number, receivedAt: Da
     return `variant must be a string of 1 to ${MAX_NAME_LENGTH} characters`;
   }
   if (type === 'exposure' && variant === undefined) return 'variant is required for an exposure: the variant the unit was served';
+  // One such event would fail the whole transaction it is written in, with every request grouped into it.
+  if (isUnstorable(name)) return unstorable('name');
+  if (isUnstorable(key)) return unstorable('key');
+  if (variant !== undefined && isUnstorable(variant)) return unstorable('variant');
   if (attributes !== undefined) {
     if (!isObject(attributes)) return 'attributes must be a JSON object of strings, numbers, booleans or nulls';
     const entries = Object.values(attributes);
@@ -93,12 +103,15 @@ export function parseEvent(event: unknown, environmentId: number, receivedAt: Da
       }
     }
   }
+  const attributesText = attributes === undefined ? '{}' : JSON.stringify(attributes);
+  if (UNSTORABLE_JSON.test(attributesText)) return unstorable('attributes');
   let propertiesText = '{}';
   if (properties !== undefined) {
     if (!isObject(properties)) return 'properties must be a JSON object';
     propertiesText = JSON.stringify(properties);
     const bytes = Buffer.byteLength(propertiesText);
     if (bytes > MAX_PROPERTIES_BYTES) return `properties is ${bytes} bytes as JSON; at most ${MAX_PROPERTIES_BYTES} are allowed`;
+    if (UNSTORABLE_JSON.test(propertiesText)) return unstorable('properties');
   }
   const occurred = timestampOf(timestamp);
   if (typeof occurred === 'string') return occurred;
@@ -111,7 +124,7 @@ export function parseEvent(event: unknown, environmentId: number, receivedAt: Da
     name,
     unitKey: key,
     variant: variant ?? null,
-    attributes: attributes === undefined ? '{}' : JSON.stringify(attributes),
+    attributes: attributesText,
     properties: propertiesText,
     occurredAt: new Date(occurred),
     receivedAt,

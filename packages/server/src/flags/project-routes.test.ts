@@ -101,6 +101,38 @@ describe('projects', () => {
     expect(after.json()).toMatchObject({ name: 'V2', version: 2 });
   });
 
+  it('keeps events 90 days unless told otherwise; the retention is set on creation or with PATCH, versioned and audited', async () => {
+    const plain = await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers: t.admin, payload: { key: 'kept', name: 'Kept' } });
+    expect(plain.json()).toMatchObject({ eventRetentionDays: 90 });
+    const short = await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers: t.admin, payload: { key: 'brief', name: 'Brief', eventRetentionDays: 7 } });
+    expect(short.json()).toMatchObject({ eventRetentionDays: 7, version: 1 });
+
+    const patched = await t.app.inject({ method: 'PATCH', url: '/api/v1/projects/kept', headers: t.admin, payload: { eventRetentionDays: 3650, version: 1 } });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ name: 'Kept', eventRetentionDays: 3650, version: 2 });
+    const read = await t.app.inject({ method: 'GET', url: '/api/v1/projects/kept', headers: t.admin });
+    expect(read.json()).toMatchObject({ eventRetentionDays: 3650, version: 2 });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/projects', headers: t.admin })).json().projects).toContainEqual(
+      expect.objectContaining({ key: 'brief', eventRetentionDays: 7 }),
+    );
+    const audit = await t.app.inject({ method: 'GET', url: '/api/v1/audit?resourceType=project&resource=kept', headers: t.admin });
+    expect(audit.json().entries[0]).toMatchObject({ action: 'project.updated', before: { eventRetentionDays: 90 }, after: { eventRetentionDays: 3650 } });
+
+    // A name change leaves the retention as it was.
+    const renamed = await t.app.inject({ method: 'PATCH', url: '/api/v1/projects/kept', headers: t.admin, payload: { name: 'Kept long', version: 2 } });
+    expect(renamed.json()).toMatchObject({ eventRetentionDays: 3650, version: 3 });
+  });
+
+  it.each([0, 3651, 1.5, '30', null])('refuses eventRetentionDays %j with 400 naming the field, and changes nothing', async (days) => {
+    const patch = await t.app.inject({ method: 'PATCH', url: '/api/v1/projects/default', headers: t.admin, payload: { eventRetentionDays: days, version: 1 } });
+    expect(patch.statusCode).toBe(400);
+    expect(patch.json().error.details.issues[0].path).toBe('eventRetentionDays');
+    const create = await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers: t.admin, payload: { key: 'never', name: 'Never', eventRetentionDays: days } });
+    expect(create.statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/projects/default', headers: t.admin })).json()).toMatchObject({ eventRetentionDays: 90, version: 1 });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/projects/never', headers: t.admin })).statusCode).toBe(404);
+  });
+
   it('deletes an empty project with its version', async () => {
     await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers: t.admin, payload: { key: 'doomed', name: 'D' } });
     const res = await t.app.inject({ method: 'DELETE', url: '/api/v1/projects/doomed', headers: { ...t.admin, 'if-match': '1' } });

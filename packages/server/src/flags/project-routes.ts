@@ -34,7 +34,22 @@ export const environmentSchema = z.object({
   version: z.number(),
   ...timestamps,
 });
-export const projectSchema = z.object({ key: z.string(), name: z.string(), description: z.string(), version: z.number(), ...timestamps });
+export const projectSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  eventRetentionDays: z.number().int().describe('Days events and first exposures are kept, by when they occurred; a background job deletes older ones'),
+  version: z.number(),
+  ...timestamps,
+});
+
+/** Kept at least a day, at most ten years. */
+const eventRetentionDays = z
+  .number()
+  .int()
+  .min(1)
+  .max(3650)
+  .describe('Days to keep events and first exposures, from 1 to 3650 (default 90); older ones are deleted by a background job');
 const projectWithEnvironments = projectSchema.extend({ environments: z.array(environmentSchema) });
 
 const newEnvironment = z.strictObject({
@@ -115,6 +130,7 @@ export function projectRoutes(db: Database, principals?: PrincipalCache) {
             key: resourceKey('Project'),
             name,
             description: description.default(''),
+            eventRetentionDays: eventRetentionDays.optional(),
             environments: z.array(newEnvironment).min(1).max(50).optional(),
           }),
           response: { 201: projectWithEnvironments, ...errorResponses },
@@ -160,9 +176,14 @@ export function projectRoutes(db: Database, principals?: PrincipalCache) {
       {
         schema: {
           tags: ['projects'],
-          summary: 'Rename or describe a project',
+          summary: 'Rename or describe a project, or set how long its events are kept',
           params: projectParams,
-          body: z.strictObject({ name: name.optional(), description: description.optional(), version: version.optional() }),
+          body: z.strictObject({
+            name: name.optional(),
+            description: description.optional(),
+            eventRetentionDays: eventRetentionDays.optional(),
+            version: version.optional(),
+          }),
           response: { 200: projectSchema, ...errorResponses },
         },
       },
@@ -176,6 +197,7 @@ export function projectRoutes(db: Database, principals?: PrincipalCache) {
           const after = await updateProject(tx, id, {
             name: request.body.name ?? before.name,
             description: request.body.description ?? before.description,
+            eventRetentionDays: request.body.eventRetentionDays ?? before.eventRetentionDays,
           });
           await recordChange(tx, actor, { action: 'project.updated', resourceType: 'project', resourceKey: before.key, project: before.key, before, after });
           return after;

@@ -5,6 +5,8 @@ export interface Project {
   key: string;
   name: string;
   description: string;
+  /** Days its events and first exposures are kept, by when they occurred; older ones are deleted. */
+  eventRetentionDays: number;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -31,10 +33,15 @@ interface Row {
   updated_at: Date;
 }
 
-const fromRow = (row: Row) => ({
+interface ProjectRow extends Row {
+  event_retention_days: number;
+}
+
+const fromRow = (row: ProjectRow): Project => ({
   key: row.key,
   name: row.name,
   description: row.description,
+  eventRetentionDays: Number(row.event_retention_days),
   version: Number(row.version),
   createdAt: isoDate(row.created_at),
   updatedAt: isoDate(row.updated_at),
@@ -68,33 +75,52 @@ export interface EnvironmentRef extends Environment {
 }
 
 export async function listProjects(db: Queryable): Promise<Project[]> {
-  const { rows } = await db.query<Row>('SELECT * FROM projects ORDER BY key');
+  const { rows } = await db.query<ProjectRow>('SELECT * FROM projects ORDER BY key');
   return rows.map(fromRow);
 }
 
 /** The project with `key`; `lock` holds it until the transaction ends. */
 export async function findProject(db: Queryable, key: string, lock = false): Promise<ProjectRef | undefined> {
-  const { rows } = await db.query<Row>(`SELECT * FROM projects WHERE key = $1${lock ? ' FOR UPDATE' : ''}`, [key]);
+  const { rows } = await db.query<ProjectRow>(`SELECT * FROM projects WHERE key = $1${lock ? ' FOR UPDATE' : ''}`, [key]);
   const row = rows[0];
   return row === undefined ? undefined : { id: Number(row.id), ...fromRow(row) };
 }
 
-export async function insertProject(db: Queryable, input: { key: string; name: string; description: string }): Promise<ProjectRef> {
-  const { rows } = await db.query<Row>('INSERT INTO projects (key, name, description) VALUES ($1, $2, $3) RETURNING *', [
-    input.key,
-    input.name,
-    input.description,
-  ]);
+export async function insertProject(
+  db: Queryable,
+  input: { key: string; name: string; description: string; eventRetentionDays?: number | undefined },
+): Promise<ProjectRef> {
+  const { rows } = await db.query<ProjectRow>(
+    'INSERT INTO projects (key, name, description, event_retention_days) VALUES ($1, $2, $3, coalesce($4, 90)) RETURNING *',
+    [input.key, input.name, input.description, input.eventRetentionDays ?? null],
+  );
   const row = rows[0]!;
   return { id: Number(row.id), ...fromRow(row) };
 }
 
-export async function updateProject(db: Queryable, id: number, input: { name: string; description: string }): Promise<Project> {
-  const { rows } = await db.query<Row>(
-    'UPDATE projects SET name = $2, description = $3, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *',
-    [id, input.name, input.description],
+export async function updateProject(db: Queryable, id: number, input: { name: string; description: string; eventRetentionDays: number }): Promise<Project> {
+  const { rows } = await db.query<ProjectRow>(
+    'UPDATE projects SET name = $2, description = $3, event_retention_days = $4, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *',
+    [id, input.name, input.description, input.eventRetentionDays],
   );
   return fromRow(rows[0]!);
+}
+
+/** How long one project keeps its events, and the environments they are in. */
+export interface EventRetention {
+  projectKey: string;
+  days: number;
+  environmentIds: number[];
+}
+
+/** Every project's event retention, for the job that enforces it. */
+export async function listEventRetention(db: Queryable): Promise<EventRetention[]> {
+  const { rows } = await db.query<{ key: string; event_retention_days: number; environment_ids: number[] }>(
+    `SELECT p.key, p.event_retention_days, array_agg(e.id ORDER BY e.id) AS environment_ids
+     FROM projects p JOIN environments e ON e.project_id = p.id
+     GROUP BY p.id ORDER BY p.key`,
+  );
+  return rows.map((row) => ({ projectKey: row.key, days: Number(row.event_retention_days), environmentIds: row.environment_ids.map(Number) }));
 }
 
 export async function deleteProject(db: Queryable, id: number): Promise<void> {

@@ -15,12 +15,13 @@ describe('loadConfig', () => {
       adminToken: undefined,
       clientRateLimit: { perSecond: 50, burst: 100 },
       eventQueueLimit: 50_000,
+      retentionIntervalSeconds: 3600,
       trustProxy: false,
     });
   });
 
   it('treats empty and blank variables as unset', () => {
-    const blank = { DIAL_PORT: '', DIAL_HOST: ' ', DATABASE_URL: '', DIAL_DATA_DIR: '  ', DIAL_LOG_LEVEL: '', DIAL_ADMIN_TOKEN: ' ', DIAL_CLIENT_RATE_LIMIT: ' ', DIAL_EVENT_QUEUE_LIMIT: '' };
+    const blank = { DIAL_PORT: '', DIAL_HOST: ' ', DATABASE_URL: '', DIAL_DATA_DIR: '  ', DIAL_LOG_LEVEL: '', DIAL_ADMIN_TOKEN: ' ', DIAL_CLIENT_RATE_LIMIT: ' ', DIAL_EVENT_QUEUE_LIMIT: '', DIAL_RETENTION_INTERVAL_SECONDS: ' ' };
     expect(loadConfig(blank, cwd)).toEqual(loadConfig({}, cwd));
   });
 
@@ -73,6 +74,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DIAL_EVENT_QUEUE_LIMIT: ' 200000 ' }, cwd).eventQueueLimit).toBe(200_000);
   });
 
+  it('reads DIAL_RETENTION_INTERVAL_SECONDS, from a second to a week', () => {
+    expect(loadConfig({ DIAL_RETENTION_INTERVAL_SECONDS: ' 60 ' }, cwd).retentionIntervalSeconds).toBe(60);
+    expect(loadConfig({ DIAL_RETENTION_INTERVAL_SECONDS: '604800' }, cwd).retentionIntervalSeconds).toBe(604_800);
+  });
+
   it.each([
     ['true', true],
     ['false', false],
@@ -93,6 +99,10 @@ describe('loadConfig', () => {
     ['DIAL_EVENT_QUEUE_LIMIT', '999'],
     ['DIAL_EVENT_QUEUE_LIMIT', 'lots'],
     ['DIAL_EVENT_QUEUE_LIMIT', '1e6'],
+    ['DIAL_RETENTION_INTERVAL_SECONDS', '0'],
+    ['DIAL_RETENTION_INTERVAL_SECONDS', '604801'],
+    ['DIAL_RETENTION_INTERVAL_SECONDS', '1.5'],
+    ['DIAL_RETENTION_INTERVAL_SECONDS', 'hourly'],
     ['DIAL_PORT', 'abc'],
     ['DIAL_PORT', '-1'],
     ['DIAL_PORT', '65536'],

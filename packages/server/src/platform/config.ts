@@ -18,6 +18,8 @@ export interface Config {
   readonly clientRateLimit?: { readonly perSecond: number; readonly burst: number };
   /** Event rows accepted but not yet committed past which ingestion answers 503 (`DIAL_EVENT_QUEUE_LIMIT`, default 50000). */
   readonly eventQueueLimit?: number;
+  /** Seconds between runs of the job deleting events past their project's retention (`DIAL_RETENTION_INTERVAL_SECONDS`, default 3600). */
+  readonly retentionIntervalSeconds?: number;
   /**
    * Which proxies' X-Forwarded-For to believe for the client's address
    * (`DIAL_TRUST_PROXY`): `true`, a number of hops, or addresses/CIDRs; default none.
@@ -30,6 +32,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Configuration that cannot be used; the message names the variable. */
 export class ConfigError extends Error {}
+
+/** Retention runs at least weekly: a longer wait would let a day's retention keep weeks of events. */
+export const MAX_RETENTION_INTERVAL_SECONDS = 7 * 24 * 60 * 60;
 
 /** The shortest admin token accepted from the environment: anything shorter is guessable. */
 export const MIN_ADMIN_TOKEN_LENGTH = 24;
@@ -65,6 +70,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   if (!/^\d+$/.test(queueText) || !Number.isSafeInteger(eventQueueLimit) || eventQueueLimit < 1_000) {
     throw new ConfigError(`DIAL_EVENT_QUEUE_LIMIT must be a number of event rows, at least 1000 (one full request), not "${queueText}"`);
   }
+  const retentionText = env.DIAL_RETENTION_INTERVAL_SECONDS?.trim() || '3600';
+  const retentionIntervalSeconds = Number(retentionText);
+  if (!/^\d+$/.test(retentionText) || retentionIntervalSeconds < 1 || retentionIntervalSeconds > MAX_RETENTION_INTERVAL_SECONDS) {
+    throw new ConfigError(`DIAL_RETENTION_INTERVAL_SECONDS must be a number of seconds from 1 to ${MAX_RETENTION_INTERVAL_SECONDS} (a week), not "${retentionText}"`);
+  }
   const trustProxy = parseTrustProxy(env.DIAL_TRUST_PROXY?.trim() || 'false');
   return {
     port,
@@ -75,6 +85,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     adminToken,
     clientRateLimit,
     eventQueueLimit,
+    retentionIntervalSeconds,
     trustProxy,
   };
 }

@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 export interface QueryResult<R> {
   rows: R[];
@@ -11,6 +14,19 @@ export interface QueryResult<R> {
 /** Something SQL can be sent to: the database, or one transaction of it. */
 export interface Queryable {
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+}
+
+/** One transaction: SQL, and bulk rows through COPY. */
+export interface Transaction extends Queryable {
+  /**
+   * Loads rows with `COPY <target> FROM STDIN` in text format: one line per
+   * row, columns separated by tabs, `\\N` for null, and backslash, tab,
+   * newline and carriage return escaped. Resolves to the number of rows.
+   *
+   * @example
+   * await tx.copyFrom('staging (id, name)', '1\tone\n2\t\\N\n'); // 2
+   */
+  copyFrom(target: string, text: string): Promise<number>;
 }
 
 /** One connection held for a while, e.g. to keep a session-level advisory lock. */
@@ -42,7 +58,7 @@ export const listenRetryDelayMs = (attempt: number) => Math.min(100 * 2 ** (atte
 export interface Database extends Queryable {
   readonly kind: 'embedded' | 'postgres';
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Holds one connection for `work`. */
   session<T>(work: (session: Session) => Promise<T>): Promise<T>;
   /**
@@ -91,7 +107,14 @@ export async function openEmbedded(dataDir: string | undefined): Promise<Databas
   return {
     kind: 'embedded',
     ...queryable(db),
-    transaction: (work) => db.transaction((tx) => work(queryable(tx))),
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({
+          ...queryable(tx),
+          // The embedded server reads COPY input from a blob handed to the query.
+          copyFrom: async (target, text) => (await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text]) })).affectedRows ?? 0,
+        }),
+      ),
     session(work) {
       const turn = lastSession.then(() => work(session));
       lastSession = turn.catch(() => undefined);
@@ -134,7 +157,14 @@ export function openPostgres(connectionString: string, options: { max?: number }
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await work(queryable(client));
+        const result = await work({
+          ...queryable(client),
+          async copyFrom(target, text) {
+            const copy = client.query(copyFrom(`COPY ${target} FROM STDIN`));
+            await pipeline(Readable.from([text]), copy);
+            return copy.rowCount;
+          },
+        });
         await client.query('COMMIT');
         return result;
       } catch (error) {
