@@ -27,6 +27,7 @@ import { z } from 'zod';
 import {
   ApiError,
   type FieldIssue,
+  databaseUnavailable,
   internal,
   invalidJson,
   payloadTooLarge,
@@ -35,6 +36,7 @@ import {
   validationFailed,
 } from './errors.js';
 import type { Metrics } from './metrics.js';
+import { isDatabaseUnavailable } from './pg-errors.js';
 import { type SchemaComponents, nameRecursiveSchemas } from './schema-components.js';
 
 export type App = FastifyInstance<
@@ -102,6 +104,7 @@ export function toApiError(error: unknown): ApiError {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new ApiError(status, 'bad_request', fastifyError.message);
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   return internal();
 }
 
@@ -181,6 +184,8 @@ export async function createHttp({ logger, metrics, version, trustProxy = false 
     const apiError = toApiError(error);
     if (apiError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: apiError.code, status: apiError.status }, 'request refused');
+    const retryAfterSeconds = (apiError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfterSeconds === 'number') reply.header('retry-after', String(retryAfterSeconds));
     void reply.status(apiError.status).send(apiError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
