@@ -32,6 +32,7 @@ import {
   invalidJson,
   payloadTooLarge,
   routeNotFound,
+  shuttingDown,
   unsupportedMediaType,
   validationFailed,
 } from './errors.js';
@@ -133,7 +134,8 @@ export async function createHttp({ logger, metrics, version, trustProxy = false 
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // Refused below instead, in the API's error format and with Retry-After.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
@@ -171,6 +173,12 @@ export async function createHttp({ logger, metrics, version, trustProxy = false 
   app.addHook('preClose', async () => {
     closing = true;
     for (const socket of unused) socket.destroy();
+  });
+  // A request that comes meanwhile, on a keep-alive connection, is told to come back.
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    const retryAfterSeconds = 1;
+    return reply.status(503).header('retry-after', String(retryAfterSeconds)).send(shuttingDown(retryAfterSeconds).toBody());
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');
