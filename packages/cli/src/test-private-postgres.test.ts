@@ -15,7 +15,9 @@ describe('a private PostgreSQL cluster', { timeout: 30_000 }, () => {
       await before.query('INSERT INTO kept VALUES (1), (2)');
       await before.close();
 
+      expect(cluster.running).toBe(true);
       await cluster.crash();
+      expect(cluster.running).toBe(false);
       const down = openPostgres(cluster.url());
       await expect(down.query('SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
       await down.close();

@@ -15,6 +15,8 @@ export interface PrivatePostgres {
   readonly port: number;
   /** The folder holding the cluster's data, socket and log. */
   readonly dir: string;
+  /** Whether the server runs: started and not crashed since. */
+  readonly running: boolean;
   /** The connection string of database `name` (default `postgres`), as the superuser, over TCP. */
   url(name?: string): string;
   /** Stops the server the way a crash does (`pg_ctl stop -m immediate`): no checkpoint; the next start recovers from the WAL. */
@@ -78,6 +80,9 @@ export async function startPrivatePostgres(bin = postgresBinaries()): Promise<Pr
     return {
       port,
       dir,
+      get running() {
+        return running;
+      },
       url: (name = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${name}`,
       crash: stopNow,
       start: () => startOn(port),
