@@ -29,7 +29,8 @@ function newStore(): EventStore {
   return store;
 }
 
-describe('events on the embedded database', { timeout: 45_000 }, () => {
+// Ten seconds or so each on a quiet machine; the bound leaves room for a busy one, where the embedded database starts slowly.
+describe('events on the embedded database', { timeout: 60_000 }, () => {
   it('lose nothing acknowledged when the server is killed with SIGKILL under load, and are stored once when resent after a restart', async () => {
     await killedUnderLoad(newStore());
   });

@@ -10,7 +10,7 @@ import { type EventStore, type ServingDial, EventLoad, createSdkKey, notStoredOn
 export const SENDERS = 4;
 export const BATCH_SIZE = 50;
 /** Events acknowledged before the fault: the load is well under way. */
-export const ACKNOWLEDGED_BEFORE_FAULT = 1_500;
+export const ACKNOWLEDGED_BEFORE_FAULT = 1_000;
 
 const servers: ServingDial[] = [];
 
