@@ -2,27 +2,17 @@
  * `dial serve` as an operator runs it: a child process on a loopback port,
  * stopped with SIGTERM while requests are in flight.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openEmbedded } from '@dial/server';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type DialProcess, printed, spawnDial, started, within } from './test-dial-process.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const ENTRY = fileURLToPath(new URL('./test-dial.ts', import.meta.url));
 const ADMIN_TOKEN = 'dial_admin_serve0000000000000000000000000000000000';
-
-interface Dial {
-  child: ChildProcess;
-  output(): string;
-  errors(): string;
-  /** Resolves with the exit code; rejects if the process is still running after `ms`. */
-  exited(ms: number): Promise<number | null>;
-}
 
 const children: ChildProcess[] = [];
 const folders: string[] = [];
@@ -32,50 +22,10 @@ afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-function dial(args: string[], env: Record<string, string> = {}): Dial {
-  const child = spawn(process.execPath, ['--conditions=dial-source', '--import', 'tsx', ENTRY, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DIAL_HOST: '127.0.0.1', DIAL_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    output: () => stdout,
-    errors: () => stderr,
-    exited: (ms) => within(ms, exit, () => `dial ${args.join(' ')} still running; output: ${stdout}${stderr}`),
-  };
-}
-
-function within<T>(ms: number, promise: Promise<T>, what: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what()}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Waits for `pattern` in the output, which may arrive in several pieces. */
-async function printed(server: Dial, pattern: RegExp, ms: number): Promise<RegExpExecArray> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const match = pattern.exec(server.output());
-    if (match) return match;
-    if (server.child.exitCode !== null) throw new Error(`dial exited with ${server.child.exitCode}: ${server.errors()}`);
-    if (Date.now() > deadline) throw new Error(`dial did not print ${pattern} in ${ms} ms: ${server.output()}${server.errors()}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Waits for `dial serve` to print its URL and where its API reference is. */
-async function started(server: Dial, ms: number): Promise<URL> {
-  const match = await printed(server, /Dial is running at (http:\/\/\S+) .*\nAPI reference: \S+\n/, ms);
-  return new URL(match[1]!);
+function dial(args: string[], env: Record<string, string> = {}): DialProcess {
+  const run = spawnDial(args, env);
+  children.push(run.child);
+  return run;
 }
 
 /** Resolves once a new TCP connection to `port` is refused. */

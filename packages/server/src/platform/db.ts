@@ -143,6 +143,9 @@ export function openPostgres(connectionString: string, options: { max?: number }
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, idleTimeoutMillis: 30_000 });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor must one held by a transaction or session when the server goes away (a restart): its
+  // client emits 'error' besides failing the query, and the pool drops it once it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const queryable = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(text: string, params?: readonly unknown[]) {
       const result = await target.query(text, params as unknown[] | undefined);

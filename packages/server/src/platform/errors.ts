@@ -89,6 +89,14 @@ export const internal = () => new ApiError(500, 'internal', 'Something went wron
 
 export const unavailable = (message: string) => new ApiError(503, 'unavailable', message);
 
+/** A request that came while the server closes; the reply says when to retry in `Retry-After`. */
+export const shuttingDown = (retryAfterSeconds = 1) =>
+  new ApiError(503, 'unavailable', 'The server is shutting down; send the request again', { retryAfterSeconds });
+
+/** The database cannot be reached just now (down, restarting); the reply says when to retry in `Retry-After`. */
+export const databaseUnavailable = (retryAfterSeconds = 1) =>
+  new ApiError(503, 'unavailable', `The database cannot be reached just now; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+
 /** The server has more work queued than it takes on; the reply says when to retry in `Retry-After`. */
 export const overloaded = (retryAfterSeconds: number) =>
   new ApiError(503, 'overloaded', `The server is busy writing earlier requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });

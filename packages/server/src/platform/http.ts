@@ -27,14 +27,17 @@ import { z } from 'zod';
 import {
   ApiError,
   type FieldIssue,
+  databaseUnavailable,
   internal,
   invalidJson,
   payloadTooLarge,
   routeNotFound,
+  shuttingDown,
   unsupportedMediaType,
   validationFailed,
 } from './errors.js';
 import type { Metrics } from './metrics.js';
+import { isDatabaseUnavailable } from './pg-errors.js';
 import { type SchemaComponents, nameRecursiveSchemas } from './schema-components.js';
 
 export type App = FastifyInstance<
@@ -102,6 +105,7 @@ export function toApiError(error: unknown): ApiError {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new ApiError(status, 'bad_request', fastifyError.message);
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   return internal();
 }
 
@@ -130,7 +134,8 @@ export async function createHttp({ logger, metrics, version, trustProxy = false 
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // Refused below instead, in the API's error format and with Retry-After.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
@@ -169,6 +174,12 @@ export async function createHttp({ logger, metrics, version, trustProxy = false 
     closing = true;
     for (const socket of unused) socket.destroy();
   });
+  // A request that comes meanwhile, on a keep-alive connection, is told to come back.
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    const retryAfterSeconds = 1;
+    return reply.status(503).header('retry-after', String(retryAfterSeconds)).send(shuttingDown(retryAfterSeconds).toBody());
+  });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');
     return payload;
@@ -181,6 +192,8 @@ export async function createHttp({ logger, metrics, version, trustProxy = false 
     const apiError = toApiError(error);
     if (apiError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: apiError.code, status: apiError.status }, 'request refused');
+    const retryAfterSeconds = (apiError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfterSeconds === 'number') reply.header('retry-after', String(retryAfterSeconds));
     void reply.status(apiError.status).send(apiError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
