@@ -8,6 +8,7 @@ import { deliveryRoutes } from './delivery/delivery-routes.js';
 import { SnapshotHub, type SnapshotHubOptions } from './delivery/snapshot-hub.js';
 import { eventRoutes } from './events/event-routes.js';
 import { EventWriter, type EventWriterOptions } from './events/event-writer.js';
+import { metricRoutes } from './experiments/metric-routes.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
 import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
 import { flagRoutes } from './flags/flag-routes.js';
@@ -59,6 +60,7 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
       await api.register(tokenRoutes(db, principals));
       await api.register(sessionRoutes(db));
       await api.register(auditRoutes(db));
+      await api.register(metricRoutes(db));
       await api.register(deliveryRoutes(db, hub, principals));
       await api.register(clientRoutes(db, hub, { ...client, principals }));
       await api.register(

@@ -4347,6 +4347,1156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{project}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List metrics
+         * @description Metrics by key. Pages with `cursor` (the `nextCursor` of the previous page).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "conversion" | "mean";
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            metrics: ({
+                                createdAt: string;
+                                description: string;
+                                event: string;
+                                higherIsBetter: boolean;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "conversion";
+                                name: string;
+                                updatedAt: string;
+                                version: number;
+                                where: ({
+                                    /** @enum {string} */
+                                    op: "eq";
+                                    property: string;
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    op: "neq";
+                                    property: string;
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    op: "gt";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "gte";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "lt";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "lte";
+                                    property: string;
+                                    value: number;
+                                })[];
+                                windowDays: number;
+                            } | {
+                                createdAt: string;
+                                description: string;
+                                event: string;
+                                higherIsBetter: boolean;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "mean";
+                                name: string;
+                                property?: string;
+                                updatedAt: string;
+                                version: number;
+                                where: ({
+                                    /** @enum {string} */
+                                    op: "eq";
+                                    property: string;
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    op: "neq";
+                                    property: string;
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    op: "gt";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "gte";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "lt";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "lte";
+                                    property: string;
+                                    value: number;
+                                })[];
+                                windowDays: number;
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a metric
+         * @description `conversion`: whether the unit did `event` (passing the `where` filters) within `windowDays` of its first exposure, 0 or 1. `mean`: per unit within the window, the sum of the numeric `property` of those events, or without `property` their count; units without any count 0. `higherIsBetter` (default true) says which way is a win.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        event: string;
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "conversion";
+                        name: string;
+                        /** @default [] */
+                        where?: ({
+                            /** @enum {string} */
+                            op: "eq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "neq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "gt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "gte";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lte";
+                            property: string;
+                            value: number;
+                        })[];
+                        /** @default 7 */
+                        windowDays?: number;
+                    } | {
+                        /** @default  */
+                        description?: string;
+                        event: string;
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "mean";
+                        name: string;
+                        property?: string;
+                        /** @default [] */
+                        where?: ({
+                            /** @enum {string} */
+                            op: "eq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "neq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "gt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "gte";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lte";
+                            property: string;
+                            value: number;
+                        })[];
+                        /** @default 7 */
+                        windowDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "conversion";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "mean";
+                            name: string;
+                            property?: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/metrics/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a metric
+         * @description The ETag is its version.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    metric: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "conversion";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "mean";
+                            name: string;
+                            property?: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Replace a metric
+         * @description Every field but the key, which is fixed; fields left out take their defaults. `conversion`: whether the unit did `event` (passing the `where` filters) within `windowDays` of its first exposure, 0 or 1. `mean`: per unit within the window, the sum of the numeric `property` of those events, or without `property` their count; units without any count 0. Experiments read the metric as it is now, so their results follow the change. Send the version in If-Match or the body.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    metric: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        event: string;
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        /** @enum {string} */
+                        kind: "conversion";
+                        name: string;
+                        version?: number;
+                        /** @default [] */
+                        where?: ({
+                            /** @enum {string} */
+                            op: "eq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "neq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "gt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "gte";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lte";
+                            property: string;
+                            value: number;
+                        })[];
+                        /** @default 7 */
+                        windowDays?: number;
+                    } | {
+                        /** @default  */
+                        description?: string;
+                        event: string;
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        /** @enum {string} */
+                        kind: "mean";
+                        name: string;
+                        property?: string;
+                        version?: number;
+                        /** @default [] */
+                        where?: ({
+                            /** @enum {string} */
+                            op: "eq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "neq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "gt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "gte";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lte";
+                            property: string;
+                            value: number;
+                        })[];
+                        /** @default 7 */
+                        windowDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "conversion";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "mean";
+                            name: string;
+                            property?: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete a metric
+         * @description Refused (409) while an experiment reads it; the error names them. Send the version in If-Match.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    metric: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project}/segments": {
         parameters: {
             query?: never;

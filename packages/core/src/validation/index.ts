@@ -1,5 +1,5 @@
 /**
- * Validation for saving flags and segments and for config-as-code snapshots.
+ * Validation for saving flags, segments and metrics and for config-as-code snapshots.
  * A separate entry point because it uses Zod, which SDKs need not carry.
  */
 export { validateFlag, validateSegment, validateSnapshot } from './validate.js';
@@ -35,5 +35,13 @@ export {
   variantsSchema,
 } from './schemas.js';
 export { attributeConditionSchema, conditionSchema, segmentConditionSchema } from './condition-schemas.js';
+export {
+  eventNameSchema,
+  experimentKeySchema,
+  metricDefinitionSchema,
+  metricKeySchema,
+  metricKindShapes,
+  propertyFilterSchema,
+} from './metric-schemas.js';
 export { attributeNameSchema, flagKeySchema, ruleIdSchema, segmentKeySchema, variantKeySchema } from './keys.js';
 export * from './limits.js';

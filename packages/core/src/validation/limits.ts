@@ -47,3 +47,16 @@ export const MAX_SNAPSHOT_SEGMENTS = 10_000;
 
 /** Prerequisite chains: the evaluator follows at most this many links, so saving more is refused. */
 export { MAX_PREREQUISITE_DEPTH } from '../flag.js';
+
+/** Metric and experiment keys: lowercase, as flag keys. */
+export const METRIC_KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+export const EXPERIMENT_KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+/** Of an event name, as events are stored. */
+export const MAX_EVENT_NAME_LENGTH = 200;
+/** Of an event property's name in a metric. */
+export const MAX_PROPERTY_NAME_LENGTH = 200;
+export const MAX_METRIC_FILTERS = 20;
+export const MAX_FILTER_VALUES = 100;
+/** How long after a unit's first exposure a metric may count its events. */
+export const MAX_METRIC_WINDOW_DAYS = 365;
+export const DEFAULT_METRIC_WINDOW_DAYS = 7;
