@@ -42,10 +42,10 @@ CREATE TABLE experiments (
 CREATE INDEX experiments_flag ON experiments (project_id, flag_key);
 
 -- The metrics an experiment reads: one primary, then secondary and guardrail metrics in order.
--- A metric in use cannot be deleted (checked at the end of the statement, so a project's deletion still cascades).
+-- A metric in use cannot be deleted; checked at commit, so deleting a project still takes both with it.
 CREATE TABLE experiment_metrics (
   experiment_id integer NOT NULL REFERENCES experiments (id) ON DELETE CASCADE,
-  metric_id integer NOT NULL REFERENCES metrics (id),
+  metric_id integer NOT NULL REFERENCES metrics (id) DEFERRABLE INITIALLY DEFERRED,
   role text NOT NULL CHECK (role IN ('primary', 'secondary', 'guardrail')),
   position integer NOT NULL,
   PRIMARY KEY (experiment_id, metric_id)

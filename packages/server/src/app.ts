@@ -8,6 +8,8 @@ import { deliveryRoutes } from './delivery/delivery-routes.js';
 import { SnapshotHub, type SnapshotHubOptions } from './delivery/snapshot-hub.js';
 import { eventRoutes } from './events/event-routes.js';
 import { EventWriter, type EventWriterOptions } from './events/event-writer.js';
+import { type DecisionRoutesOptions, decisionRoutes } from './experiments/decision-routes.js';
+import { experimentRoutes } from './experiments/experiment-routes.js';
 import { metricRoutes } from './experiments/metric-routes.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
 import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
@@ -35,6 +37,8 @@ export interface AppDeps {
   client?: Omit<ClientRoutesOptions, 'principals'>;
   /** Event ingestion's group commit: queue bound, batch size and linger; tests shrink the bound. */
   events?: EventWriterOptions;
+  /** Experiments' clock, for start and stop times and the end of a running experiment's results; tests set it. */
+  experiments?: DecisionRoutesOptions;
   /** Whose X-Forwarded-For names the client's address (`DIAL_TRUST_PROXY`). */
   trustProxy?: boolean | number | string[];
 }
@@ -43,7 +47,7 @@ export interface AppDeps {
  * The HTTP application on a migrated database: every domain's routes under
  * `/api/v1`, plus health, readiness and metrics. Tests call `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, trustProxy }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, experiments = {}, trustProxy }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
   const app = await createHttp({ logger, metrics, version: VERSION, ...(trustProxy === undefined ? {} : { trustProxy }) });
   await app.register(systemRoutes(db, metrics, migrations));
@@ -61,6 +65,8 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
       await api.register(sessionRoutes(db));
       await api.register(auditRoutes(db));
       await api.register(metricRoutes(db));
+      await api.register(experimentRoutes(db));
+      await api.register(decisionRoutes(db, experiments));
       await api.register(deliveryRoutes(db, hub, principals));
       await api.register(clientRoutes(db, hub, { ...client, principals }));
       await api.register(
