@@ -14,3 +14,15 @@ export {
   type MetricDefinition,
   type PropertyFilter,
 } from './metric.js';
+export {
+  cumulative,
+  metricStatistics,
+  sum,
+  unitValue,
+  utcDay,
+  type DailyStatistics,
+  type ObservationWindow,
+  type TrackedEvent,
+  type UnitExposure,
+  type VariantStatistics,
+} from './oracle.js';
