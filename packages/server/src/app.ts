@@ -11,6 +11,7 @@ import { EventWriter, type EventWriterOptions } from './events/event-writer.js';
 import { type DecisionRoutesOptions, decisionRoutes } from './experiments/decision-routes.js';
 import { experimentRoutes } from './experiments/experiment-routes.js';
 import { metricRoutes } from './experiments/metric-routes.js';
+import { resultsRoutes } from './experiments/results-routes.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
 import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
 import { flagRoutes } from './flags/flag-routes.js';
@@ -67,6 +68,7 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
       await api.register(metricRoutes(db));
       await api.register(experimentRoutes(db));
       await api.register(decisionRoutes(db, experiments));
+      await api.register(resultsRoutes(db, experiments));
       await api.register(deliveryRoutes(db, hub, principals));
       await api.register(clientRoutes(db, hub, { ...client, principals }));
       await api.register(

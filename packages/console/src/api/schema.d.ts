@@ -2290,6 +2290,355 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/projects/{project}/experiments/{experiment}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an experiment's results
+         * @description Per metric (primary, then secondary, then guardrail) and compared variant: units, the metric's value, and for each treatment the absolute and relative effects against the control with their interval, p-value, chance to win and verdict; running daily series by day of first exposure; and the sample-ratio check, with `srm.mismatch` and a message when p < 0.001. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop. Computed in the database on every request. 409 for a draft.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    test?: "sequential" | "fixed";
+                };
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alpha: number;
+                            control: string;
+                            experiment: string;
+                            from: string;
+                            metrics: {
+                                daily: {
+                                    day: string;
+                                    variants: {
+                                        relative: {
+                                            ci: [
+                                                number,
+                                                number
+                                            ];
+                                            estimate: number;
+                                        } | null;
+                                        units: number;
+                                        value: number | null;
+                                        variant: string;
+                                    }[];
+                                }[];
+                                higherIsBetter: boolean;
+                                /** @enum {string} */
+                                kind: "conversion" | "mean";
+                                metric: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "primary" | "secondary" | "guardrail";
+                                /** @enum {string} */
+                                type: "proportion" | "mean";
+                                variants: {
+                                    absolute: {
+                                        chanceToWin: number;
+                                        ci: [
+                                            number,
+                                            number
+                                        ];
+                                        estimate: number;
+                                        pValue: number;
+                                        significant: boolean;
+                                        /** @enum {string} */
+                                        verdict: "better" | "worse" | "inconclusive";
+                                    } | null;
+                                    control: boolean;
+                                    relative: {
+                                        chanceToWin: number;
+                                        ci: [
+                                            number,
+                                            number
+                                        ];
+                                        estimate: number;
+                                        pValue: number;
+                                        significant: boolean;
+                                        /** @enum {string} */
+                                        verdict: "better" | "worse" | "inconclusive";
+                                    } | null;
+                                    total: number;
+                                    units: number;
+                                    value: number | null;
+                                    variant: string;
+                                }[];
+                            }[];
+                            srm: {
+                                chiSquare: number | null;
+                                message: string | null;
+                                mismatch: boolean;
+                                pValue: number | null;
+                                variants: {
+                                    expectedShare: number;
+                                    observedShare: number | null;
+                                    units: number;
+                                    variant: string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "running" | "stopped" | "shipped";
+                            /** @enum {string} */
+                            test: "sequential" | "fixed";
+                            to: string;
+                            units: number;
+                            variants: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export an experiment's results as CSV
+         * @description One row per metric and variant: units, value, the absolute and relative effects with interval and p-value under the chosen test, chance to win and verdict. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop. Computed in the database on every request.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    test?: "sequential" | "fixed";
+                };
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project}/experiments/{experiment}/ship": {
         parameters: {
             query?: never;
