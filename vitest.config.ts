@@ -30,7 +30,7 @@ export default defineConfig({
           name: 'postgres',
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          include: ['packages/server/src/**/*.test.ts', 'packages/cli/src/sdk-node.integration.test.ts'],
+          include: ['packages/server/src/**/*.test.ts', 'packages/cli/src/sdk-node.integration.test.ts', 'packages/cli/src/experiments.integration.test.ts'],
           env: { DIAL_TEST_DATABASE_URL: postgresUrl },
         },
       },
