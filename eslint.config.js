@@ -10,7 +10,18 @@ import dial from './tools/eslint/package-boundaries.js';
  * cli, and core touches no I/O.
  */
 export const boundaries = {
-  core: { imports: [], builtins: false, dependencies: { zod: ['src/validation/'] } },
+  core: {
+    imports: [],
+    builtins: false,
+    // Zod for validation only; stdlib's distributions for the statistics only, so SDKs carry neither.
+    dependencies: {
+      zod: ['src/validation/'],
+      '@stdlib/stats-base-dists-t-cdf': ['src/stats/'],
+      '@stdlib/stats-base-dists-t-quantile': ['src/stats/'],
+      '@stdlib/stats-base-dists-normal-cdf': ['src/stats/'],
+      '@stdlib/stats-base-dists-chisquare-cdf': ['src/stats/'],
+    },
+  },
   server: { imports: ['core'], builtins: true },
   // cli's integration tests run the SDKs against the server (sdk-web also in Chromium).
   cli: { imports: ['server', 'core', 'sdk-node', 'sdk-web'], builtins: true },

@@ -31,7 +31,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Not cli's event-faults.postgres.test.ts: it crashes a PostgreSQL cluster of its own, so it runs in `embedded` once.
-          include: ['packages/server/src/**/*.test.ts', 'packages/cli/src/sdk-node.integration.test.ts'],
+          include: ['packages/server/src/**/*.test.ts', 'packages/cli/src/sdk-node.integration.test.ts', 'packages/cli/src/experiments.integration.test.ts'],
           env: { DIAL_TEST_DATABASE_URL: postgresUrl },
         },
       },

@@ -2,6 +2,7 @@
  * Runs every `*.json` conformance suite in a folder against the core engine.
  *
  *   npm run conformance -- ../shared/spec/evaluation
+ *   npm run conformance -- ../shared/spec/stats
  *
  * Prints one line per suite, then `N passed, N failed` (counting cases), and
  * exits non-zero on any failure.
@@ -41,7 +42,8 @@ function main(args: string[]): number {
     passed += report.passed;
     failed += report.failures.length;
     const status = report.failures.length === 0 ? 'ok  ' : 'FAIL';
-    console.log(`${status} ${file} (${report.kind} "${report.name}"): ${report.passed} passed, ${report.failures.length} failed`);
+    const title = report.name === '?' ? report.kind : `${report.kind} "${report.name}"`;
+    console.log(`${status} ${file} (${title}): ${report.passed} passed, ${report.failures.length} failed`);
     for (const failure of report.failures.slice(0, 20)) console.log(`       ${failure}`);
     if (report.failures.length > 20) console.log(`       … and ${report.failures.length - 20} more`);
   }

@@ -53,6 +53,7 @@ step('type-check sdk-web as browsers see it (tsc --noEmit, DOM, no Node)', bin('
 step('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
 step('tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`], vitestCounts);
 step('conformance: evaluation', bin('tsx'), ['--conditions=dial-source', 'scripts/conformance.ts', path.join(specs, 'evaluation')], lastCountLine);
+step('conformance: stats', bin('tsx'), ['--conditions=dial-source', 'scripts/conformance.ts', path.join(specs, 'stats')], lastCountLine);
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;

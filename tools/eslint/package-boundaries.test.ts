@@ -18,6 +18,7 @@ tester.run('package-boundaries', packageBoundaries, {
   valid: [
     { code: "import { x } from './murmur3.js';", ...at('packages/core/src/bucket.ts') },
     { code: "import { z } from 'zod';", ...at('packages/core/src/validation/schemas.ts') },
+    { code: "import tCdf from '@stdlib/stats-base-dists-t-cdf';", ...at('packages/core/src/stats/tests.ts') },
     { code: "import { readFileSync } from 'node:fs';", ...at('packages/core/src/evaluate.test.ts') },
     { code: "import { evaluate } from '@dial/core';", ...at('packages/server/src/app.ts') },
     { code: "import { serve } from '@dial/server';", ...at('packages/cli/src/main.ts') },
@@ -34,6 +35,7 @@ tester.run('package-boundaries', packageBoundaries, {
     { code: "import http from 'http';", ...at('packages/core/src/evaluate.ts'), errors: [{ messageId: 'builtin' }] },
     { code: "import { z } from 'zod';", ...at('packages/core/src/evaluate.ts'), errors: [{ messageId: 'dependency' }] },
     { code: "import pino from 'pino';", ...at('packages/core/src/validation/x.ts'), errors: [{ messageId: 'dependency' }] },
+    { code: "import tCdf from '@stdlib/stats-base-dists-t-cdf';", ...at('packages/core/src/evaluate.ts'), errors: [{ messageId: 'dependency' }] },
     { code: "import { app } from '@dial/server';", ...at('packages/sdk-node/src/client.ts'), errors: [{ messageId: 'crossing' }] },
     { code: "import { app } from '../../server/src/app.js';", ...at('packages/core/src/x.ts'), errors: [{ messageId: 'crossing' }] },
     { code: "export * from '@dial/sdk-node';", ...at('packages/core/src/x.ts'), errors: [{ messageId: 'crossing' }] },

@@ -10,6 +10,10 @@ import { createEventMetrics } from './events/event-metrics.js';
 import { eventRoutes } from './events/event-routes.js';
 import { EventRetention, type RetentionOptions } from './events/retention.js';
 import { EventWriter, type EventWriterOptions } from './events/event-writer.js';
+import { type DecisionRoutesOptions, decisionRoutes } from './experiments/decision-routes.js';
+import { experimentRoutes } from './experiments/experiment-routes.js';
+import { metricRoutes } from './experiments/metric-routes.js';
+import { resultsRoutes } from './experiments/results-routes.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
 import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
 import { flagRoutes } from './flags/flag-routes.js';
@@ -38,6 +42,8 @@ export interface AppDeps {
   client?: Omit<ClientRoutesOptions, 'principals'>;
   /** Event ingestion's group commit: queue bound, batch size and linger; tests shrink the bound. */
   events?: EventWriterOptions;
+  /** Experiments' clock, for start and stop times and the end of a running experiment's results; tests set it. */
+  experiments?: DecisionRoutesOptions;
   /** Whose X-Forwarded-For names the client's address (`DIAL_TRUST_PROXY`). */
   trustProxy?: boolean | number | string[];
   /** The event retention job's interval (`DIAL_RETENTION_INTERVAL_SECONDS`), batch size and clock. */
@@ -50,7 +56,7 @@ export interface AppDeps {
  * which starts when the app is ready and stops when it closes. Tests call
  * `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, trustProxy, retention = {} }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, experiments = {}, trustProxy, retention = {} }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
   const app = await createHttp({ logger, metrics, version: VERSION, ...(trustProxy === undefined ? {} : { trustProxy }) });
   await app.register(systemRoutes(db, metrics, migrations));
@@ -71,6 +77,10 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
       await api.register(tokenRoutes(db, principals));
       await api.register(sessionRoutes(db));
       await api.register(auditRoutes(db));
+      await api.register(metricRoutes(db));
+      await api.register(experimentRoutes(db));
+      await api.register(decisionRoutes(db, experiments));
+      await api.register(resultsRoutes(db, experiments));
       await api.register(deliveryRoutes(db, hub, principals));
       await api.register(clientRoutes(db, hub, { ...client, principals }));
       await api.register(

@@ -78,6 +78,8 @@ export interface TestAppOptions {
   client?: AppDeps['client'];
   /** Event ingestion's queue bound, batch size and linger. */
   events?: AppDeps['events'];
+  /** Experiments' clock. */
+  experiments?: AppDeps['experiments'];
   /** Wraps the database the app is given, e.g. to count its queries. */
   wrapDb?: (db: Database) => Database;
   /** Whose X-Forwarded-For names the client (DIAL_TRUST_PROXY). */
@@ -98,6 +100,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
       delivery: options.delivery,
       client: options.client,
       ...(options.events === undefined ? {} : { events: options.events }),
+      ...(options.experiments === undefined ? {} : { experiments: options.experiments }),
       ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
       retention: options.retention ?? { intervalMs: 0 },
     });

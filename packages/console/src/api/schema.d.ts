@@ -1572,6 +1572,1575 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/projects/{project}/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List experiments
+         * @description Experiments by key, filtered by text, status, flag or environment. Pages with `cursor` (the `nextCursor` of the previous page).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    environment?: string;
+                    flag?: string;
+                    limit?: number;
+                    q?: string;
+                    status?: "draft" | "running" | "stopped" | "shipped";
+                };
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            experiments: {
+                                control: string;
+                                createdAt: string;
+                                environment: string;
+                                flag: string;
+                                guardrailMetrics: string[];
+                                hypothesis: string;
+                                key: string;
+                                name: string;
+                                primaryMetric: string;
+                                secondaryMetrics: string[];
+                                shippedVariant: string | null;
+                                startedAt: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "running" | "stopped" | "shipped";
+                                stoppedAt: string | null;
+                                treatments: string[];
+                                updatedAt: string;
+                                version: number;
+                                weights: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an experiment
+         * @description A draft comparing a flag's variants in one environment: `control` against each of `treatments`, on a primary metric, with secondary and guardrail metrics. The flag, environment and metrics must exist in the project; the control and treatments must be distinct variants of the flag; a metric appears in one role only. Problems are named at their field, such as `treatments[1]`. Start it once the flag splits traffic between them.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        control: string;
+                        environment: string;
+                        flag: string;
+                        /** @default [] */
+                        guardrailMetrics?: string[];
+                        /** @default  */
+                        hypothesis?: string;
+                        key: string;
+                        name: string;
+                        primaryMetric: string;
+                        /** @default [] */
+                        secondaryMetrics?: string[];
+                        treatments: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            control: string;
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string;
+                            key: string;
+                            name: string;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariant: string | null;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "running" | "stopped" | "shipped";
+                            stoppedAt: string | null;
+                            treatments: string[];
+                            updatedAt: string;
+                            version: number;
+                            weights: {
+                                [key: string]: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an experiment
+         * @description The ETag is its version.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            control: string;
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string;
+                            key: string;
+                            name: string;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariant: string | null;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "running" | "stopped" | "shipped";
+                            stoppedAt: string | null;
+                            treatments: string[];
+                            updatedAt: string;
+                            version: number;
+                            weights: {
+                                [key: string]: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an experiment
+         * @description In any status; the flag keeps serving what it serves, and the events stay. Send the version in If-Match.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change an experiment
+         * @description Replaces the fields given and keeps the others. The flag, environment, control and treatments can change only in a draft (409 once started); the name, hypothesis and metrics at any time, and results follow. The flag, environment and metrics must exist in the project; the control and treatments must be distinct variants of the flag; a metric appears in one role only. Problems are named at their field, such as `treatments[1]`. Send the version in If-Match or the body.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        control?: string;
+                        environment?: string;
+                        flag?: string;
+                        guardrailMetrics?: string[];
+                        hypothesis?: string;
+                        name?: string;
+                        primaryMetric?: string;
+                        secondaryMetrics?: string[];
+                        treatments?: string[];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            control: string;
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string;
+                            key: string;
+                            name: string;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariant: string | null;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "running" | "stopped" | "shipped";
+                            stoppedAt: string | null;
+                            treatments: string[];
+                            updatedAt: string;
+                            version: number;
+                            weights: {
+                                [key: string]: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an experiment's results
+         * @description Per metric (primary, then secondary, then guardrail) and compared variant: units, the metric's value, and for each treatment the absolute and relative effects against the control with their interval, p-value, chance to win and verdict; running daily series by day of first exposure; and the sample-ratio check, with `srm.mismatch` and a message when p < 0.001. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop. Computed in the database on every request. 409 for a draft.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    test?: "sequential" | "fixed";
+                };
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alpha: number;
+                            control: string;
+                            experiment: string;
+                            from: string;
+                            metrics: {
+                                daily: {
+                                    day: string;
+                                    variants: {
+                                        relative: {
+                                            ci: [
+                                                number,
+                                                number
+                                            ];
+                                            estimate: number;
+                                        } | null;
+                                        units: number;
+                                        value: number | null;
+                                        variant: string;
+                                    }[];
+                                }[];
+                                higherIsBetter: boolean;
+                                /** @enum {string} */
+                                kind: "conversion" | "mean";
+                                metric: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "primary" | "secondary" | "guardrail";
+                                /** @enum {string} */
+                                type: "proportion" | "mean";
+                                variants: {
+                                    absolute: {
+                                        chanceToWin: number;
+                                        ci: [
+                                            number,
+                                            number
+                                        ];
+                                        estimate: number;
+                                        pValue: number;
+                                        significant: boolean;
+                                        /** @enum {string} */
+                                        verdict: "better" | "worse" | "inconclusive";
+                                    } | null;
+                                    control: boolean;
+                                    relative: {
+                                        chanceToWin: number;
+                                        ci: [
+                                            number,
+                                            number
+                                        ];
+                                        estimate: number;
+                                        pValue: number;
+                                        significant: boolean;
+                                        /** @enum {string} */
+                                        verdict: "better" | "worse" | "inconclusive";
+                                    } | null;
+                                    total: number;
+                                    units: number;
+                                    value: number | null;
+                                    variant: string;
+                                }[];
+                            }[];
+                            srm: {
+                                chiSquare: number | null;
+                                message: string | null;
+                                mismatch: boolean;
+                                pValue: number | null;
+                                variants: {
+                                    expectedShare: number;
+                                    observedShare: number | null;
+                                    units: number;
+                                    variant: string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "running" | "stopped" | "shipped";
+                            /** @enum {string} */
+                            test: "sequential" | "fixed";
+                            to: string;
+                            units: number;
+                            variants: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export an experiment's results as CSV
+         * @description One row per metric and variant: units, value, the absolute and relative effects with interval and p-value under the chosen test, chance to win and verdict. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop. Computed in the database on every request.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    test?: "sequential" | "fixed";
+                };
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ship a variant
+         * @description Serves one compared variant to everyone in the experiment's environment — the flag is turned on, its rules removed and its fallthrough set to the variant; prerequisites and the off variant stay — and stops the experiment if it runs. Both changes are audited and commit together; SDKs get the flag's new snapshot version. For a running or stopped experiment. Send the experiment's version in If-Match or the body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        variant: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            control: string;
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string;
+                            key: string;
+                            name: string;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariant: string | null;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "running" | "stopped" | "shipped";
+                            stoppedAt: string | null;
+                            treatments: string[];
+                            updatedAt: string;
+                            version: number;
+                            weights: {
+                                [key: string]: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an experiment
+         * @description Records the start time of a draft. The flag must split traffic in the experiment's environment: it is on, and a percentage rollout (the fallthrough's, else the first rule's) gives weight to the control and at least one treatment; those weights are kept for the sample-ratio check. Otherwise 400 says what is missing. Units count from their first exposure after the start. Send the version in If-Match or the body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            control: string;
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string;
+                            key: string;
+                            name: string;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariant: string | null;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "running" | "stopped" | "shipped";
+                            stoppedAt: string | null;
+                            treatments: string[];
+                            updatedAt: string;
+                            version: number;
+                            weights: {
+                                [key: string]: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/experiments/{experiment}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop an experiment
+         * @description Records the stop time of a running experiment: results count exposures and events before it. The flag keeps serving what it serves. Send the version in If-Match or the body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    experiment: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            control: string;
+                            createdAt: string;
+                            environment: string;
+                            flag: string;
+                            guardrailMetrics: string[];
+                            hypothesis: string;
+                            key: string;
+                            name: string;
+                            primaryMetric: string;
+                            secondaryMetrics: string[];
+                            shippedVariant: string | null;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "running" | "stopped" | "shipped";
+                            stoppedAt: string | null;
+                            treatments: string[];
+                            updatedAt: string;
+                            version: number;
+                            weights: {
+                                [key: string]: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project}/flags": {
         parameters: {
             query?: never;
@@ -5537,6 +7106,1156 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List metrics
+         * @description Metrics by key. Pages with `cursor` (the `nextCursor` of the previous page).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    kind?: "conversion" | "mean";
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            metrics: ({
+                                createdAt: string;
+                                description: string;
+                                event: string;
+                                higherIsBetter: boolean;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "conversion";
+                                name: string;
+                                updatedAt: string;
+                                version: number;
+                                where: ({
+                                    /** @enum {string} */
+                                    op: "eq";
+                                    property: string;
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    op: "neq";
+                                    property: string;
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    op: "gt";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "gte";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "lt";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "lte";
+                                    property: string;
+                                    value: number;
+                                })[];
+                                windowDays: number;
+                            } | {
+                                createdAt: string;
+                                description: string;
+                                event: string;
+                                higherIsBetter: boolean;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "mean";
+                                name: string;
+                                property?: string;
+                                updatedAt: string;
+                                version: number;
+                                where: ({
+                                    /** @enum {string} */
+                                    op: "eq";
+                                    property: string;
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    op: "neq";
+                                    property: string;
+                                    values: (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    op: "gt";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "gte";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "lt";
+                                    property: string;
+                                    value: number;
+                                } | {
+                                    /** @enum {string} */
+                                    op: "lte";
+                                    property: string;
+                                    value: number;
+                                })[];
+                                windowDays: number;
+                            })[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a metric
+         * @description `conversion`: whether the unit did `event` (passing the `where` filters) within `windowDays` of its first exposure, 0 or 1. `mean`: per unit within the window, the sum of the numeric `property` of those events, or without `property` their count; units without any count 0. `higherIsBetter` (default true) says which way is a win.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        event: string;
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "conversion";
+                        name: string;
+                        /** @default [] */
+                        where?: ({
+                            /** @enum {string} */
+                            op: "eq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "neq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "gt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "gte";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lte";
+                            property: string;
+                            value: number;
+                        })[];
+                        /** @default 7 */
+                        windowDays?: number;
+                    } | {
+                        /** @default  */
+                        description?: string;
+                        event: string;
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "mean";
+                        name: string;
+                        property?: string;
+                        /** @default [] */
+                        where?: ({
+                            /** @enum {string} */
+                            op: "eq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "neq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "gt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "gte";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lte";
+                            property: string;
+                            value: number;
+                        })[];
+                        /** @default 7 */
+                        windowDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "conversion";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "mean";
+                            name: string;
+                            property?: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/metrics/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a metric
+         * @description The ETag is its version.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    metric: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "conversion";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "mean";
+                            name: string;
+                            property?: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Replace a metric
+         * @description Every field but the key, which is fixed; fields left out take their defaults. `conversion`: whether the unit did `event` (passing the `where` filters) within `windowDays` of its first exposure, 0 or 1. `mean`: per unit within the window, the sum of the numeric `property` of those events, or without `property` their count; units without any count 0. Experiments read the metric as it is now, so their results follow the change. Send the version in If-Match or the body.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    metric: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        event: string;
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        /** @enum {string} */
+                        kind: "conversion";
+                        name: string;
+                        version?: number;
+                        /** @default [] */
+                        where?: ({
+                            /** @enum {string} */
+                            op: "eq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "neq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "gt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "gte";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lte";
+                            property: string;
+                            value: number;
+                        })[];
+                        /** @default 7 */
+                        windowDays?: number;
+                    } | {
+                        /** @default  */
+                        description?: string;
+                        event: string;
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        /** @enum {string} */
+                        kind: "mean";
+                        name: string;
+                        property?: string;
+                        version?: number;
+                        /** @default [] */
+                        where?: ({
+                            /** @enum {string} */
+                            op: "eq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "neq";
+                            property: string;
+                            values: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            op: "gt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "gte";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lt";
+                            property: string;
+                            value: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "lte";
+                            property: string;
+                            value: number;
+                        })[];
+                        /** @default 7 */
+                        windowDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "conversion";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            event: string;
+                            higherIsBetter: boolean;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "mean";
+                            name: string;
+                            property?: string;
+                            updatedAt: string;
+                            version: number;
+                            where: ({
+                                /** @enum {string} */
+                                op: "eq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "neq";
+                                property: string;
+                                values: (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                op: "gt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "gte";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lt";
+                                property: string;
+                                value: number;
+                            } | {
+                                /** @enum {string} */
+                                op: "lte";
+                                property: string;
+                                value: number;
+                            })[];
+                            windowDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete a metric
+         * @description Refused (409) while an experiment reads it; the error names them. Send the version in If-Match.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    metric: string;
+                    project: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

@@ -9,3 +9,4 @@ export {
   type KindRunner,
   type SuiteReport,
 } from './suite.js';
+export { STATS_TOLERANCE, runEffectsSuite, runSrmSuite, withinTolerance } from './stats-suites.js';

@@ -3,6 +3,7 @@ import { murmur3 } from '../murmur3.js';
 import { CompiledSnapshot } from '../snapshot.js';
 import type { EvaluationResult } from '../types.js';
 import { isRecord } from '../malformed.js';
+import { runEffectsSuite, runSrmSuite } from './stats-suites.js';
 
 /** The outcome of one conformance suite. */
 export interface SuiteReport {
@@ -115,4 +116,6 @@ export function runSuite(suite: unknown, runners: Readonly<Record<string, KindRu
 export const coreRunners: Readonly<Record<string, KindRunner>> = {
   hash: runHashSuite,
   evaluation: evaluationRunner(),
+  effects: runEffectsSuite,
+  srm: runSrmSuite,
 };

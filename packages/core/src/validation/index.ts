@@ -1,5 +1,5 @@
 /**
- * Validation for saving flags, segments and journeys and for config-as-code snapshots.
+ * Validation for saving flags, segments, journeys and metrics and for config-as-code snapshots.
  * A separate entry point because it uses Zod, which SDKs need not carry.
  */
 export { validateFlag, validateJourney, validateSegment, validateSnapshot } from './validate.js';
@@ -37,4 +37,11 @@ export {
 export { attributeConditionSchema, conditionSchema, segmentConditionSchema } from './condition-schemas.js';
 export { attributeNameSchema, flagKeySchema, journeyKeySchema, ruleIdSchema, segmentKeySchema, variantKeySchema } from './keys.js';
 export { eventNameSchema, journeySchema, journeyStepSchema, propertyFilterSchema, propertyNameSchema, storedText } from './journey-schemas.js';
+export {
+  experimentKeySchema,
+  metricDefinitionSchema,
+  metricKeySchema,
+  metricKindShapes,
+  metricFilterSchema,
+} from './metric-schemas.js';
 export * from './limits.js';

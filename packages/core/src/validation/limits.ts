@@ -66,3 +66,10 @@ export const MAX_FILTER_TEXT_LENGTH = 1_024;
 export const MIN_CONVERSION_WINDOW_SECONDS = 60;
 export const MAX_CONVERSION_WINDOW_SECONDS = 7_776_000;
 export const DEFAULT_CONVERSION_WINDOW_SECONDS = 604_800;
+/** Metric and experiment keys: lowercase, as flag keys. */
+export const METRIC_KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+export const EXPERIMENT_KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+export const MAX_METRIC_FILTERS = 20;
+/** How long after a unit's first exposure a metric may count its events. */
+export const MAX_METRIC_WINDOW_DAYS = 365;
+export const DEFAULT_METRIC_WINDOW_DAYS = 7;

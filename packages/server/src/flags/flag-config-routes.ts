@@ -1,19 +1,17 @@
-import { validateFlag } from '@dial/core/validation';
 import type { FastifyRequest } from 'fastify';
-import { actorOf, recordChange } from '../audit/audit-log.js';
+import { actorOf } from '../audit/audit-log.js';
 import { principalOf, requireToken } from '../auth/authenticate.js';
-import { coreBodyValidator, fieldIssues } from '../platform/body-validator.js';
+import { coreBodyValidator } from '../platform/body-validator.js';
 import type { Database } from '../platform/db.js';
-import { conflict, notFound, validationFailed } from '../platform/errors.js';
+import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http.js';
 import { errorResponses } from '../platform/schemas.js';
-import { checkVersion, etag, expectedVersion } from '../platform/versions.js';
-import { findConfig, shownConfig, updateConfig } from './flag-config-store.js';
-import { type FlagConfig, type FlagSettings, flagDocument, settingsOf } from './flag-documents.js';
+import { etag, expectedVersion } from '../platform/versions.js';
+import { type ConfigTarget, editFlagConfig } from './flag-config-edit.js';
+import { findConfig, shownConfig } from './flag-config-store.js';
+import type { FlagConfig, FlagSettings } from './flag-documents.js';
 import { configBody, configChangesBody, configParams, configSchema } from './flag-schemas.js';
 import { requireEnvironment, requireFlag, requireProject } from './lookups.js';
-import { environmentReferences } from './references.js';
-import { bumpSnapshotVersions } from './snapshots.js';
 
 const VALIDATION =
   'The resulting flag is validated against the same environment: segments must exist, prerequisites must be active flags with the variant named, and prerequisite chains must have no cycle and be at most 10 deep. Errors name the field as a JSON path into the body, such as `rules[0].when[1].op`.';
@@ -24,44 +22,16 @@ export function flagConfigRoutes(db: Database) {
     app.addHook('onRequest', requireToken(db, ['admin']));
     app.setValidatorCompiler(coreBodyValidator);
 
-    /**
-     * Applies an edit to one configuration: checks its version, validates
-     * the flag it makes, stores it, and records it, all in one transaction.
-     */
+    /** Applies an edit to one configuration at the version the request names, in one transaction. */
     const saveConfig = async (
       request: FastifyRequest,
-      params: { project: string; flag: string; environment: string },
+      params: ConfigTarget,
       bodyVersion: number | undefined,
       edit: (current: FlagSettings) => FlagSettings,
     ): Promise<FlagConfig> => {
-      const what = `Flag "${params.flag}" in environment "${params.environment}"`;
-      const sent = expectedVersion(request, bodyVersion, what);
+      const sent = expectedVersion(request, bodyVersion, `Flag "${params.flag}" in environment "${params.environment}"`);
       const actor = actorOf(principalOf(request), request.id);
-      return db.transaction(async (tx) => {
-        const project = await requireProject(tx, params.project, true);
-        const flag = await requireFlag(tx, project, params.flag);
-        const environment = await requireEnvironment(tx, project, params.environment);
-        const current = await findConfig(tx, flag.id, environment.id);
-        if (current === undefined) throw notFound(what);
-        if (flag.archived) throw conflict(`Flag "${flag.key}" is archived; restore it to change its configuration`);
-        checkVersion(what, sent, current.version);
-        const settings = edit(settingsOf(current));
-        const result = validateFlag(flagDocument(flag, settings), await environmentReferences(tx, project.id, environment.id));
-        if (!result.ok) throw validationFailed(fieldIssues(result.issues));
-        const saved = await updateConfig(tx, flag.id, environment.id, settings);
-        await bumpSnapshotVersions(tx, project.id, environment.id);
-        const [before, after] = [shownConfig(current), shownConfig(saved)];
-        await recordChange(tx, actor, {
-          action: 'flag.config.updated',
-          resourceType: 'flag',
-          resourceKey: flag.key,
-          project: project.key,
-          environment: environment.key,
-          before,
-          after,
-        });
-        return after;
-      });
+      return db.transaction((tx) => editFlagConfig(tx, actor, params, sent, edit));
     };
 
     app.get(

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditOf, expectStatus, projectUrl } from '../flags/test-flags.js';
+import { type TestApp, testApp } from '../test-support.js';
+import { createMetric } from './test-experiments.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(async () => t.close());
+
+const getMetric = (key: string) => t.app.inject({ method: 'GET', url: projectUrl(`/metrics/${key}`), headers: t.admin });
+const send = (method: 'PUT' | 'DELETE', key: string, payload?: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  t.app.inject({ method, url: projectUrl(`/metrics/${key}`), headers: { ...t.admin, ...headers }, ...(payload ? { payload } : {}) });
+
+describe('creating and reading metrics', () => {
+  it('creates a conversion metric with filters, reads it with its ETag, and audits it', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: projectUrl('/metrics'),
+      headers: t.admin,
+      payload: {
+        key: 'pro-purchase',
+        name: 'Pro purchases',
+        kind: 'conversion',
+        event: 'purchase',
+        where: [
+          { property: 'plan', op: 'eq', values: ['pro', 'team'] },
+          { property: 'amount', op: 'gt', value: 0 },
+        ],
+        windowDays: 14,
+      },
+    });
+    expectStatus(res, 201);
+    expect(res.headers.etag).toBe('"1"');
+    expect(res.json()).toEqual({
+      key: 'pro-purchase',
+      name: 'Pro purchases',
+      description: '',
+      higherIsBetter: true,
+      kind: 'conversion',
+      event: 'purchase',
+      where: [
+        { property: 'plan', op: 'eq', values: ['pro', 'team'] },
+        { property: 'amount', op: 'gt', value: 0 },
+      ],
+      windowDays: 14,
+      version: 1,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    const read = await getMetric('pro-purchase');
+    expectStatus(read, 200);
+    expect(read.headers.etag).toBe('"1"');
+    expect(read.json()).toEqual(res.json());
+    expect(await auditOf(t, 'metric', 'pro-purchase')).toMatchObject([{ action: 'metric.created', before: null, after: { key: 'pro-purchase', kind: 'conversion' } }]);
+    expectStatus(await getMetric('nope'), 404);
+  });
+
+  it('creates mean metrics of a property’s sum or of a count, with the defaults', async () => {
+    expect(await createMetric(t, { key: 'revenue', kind: 'mean', event: 'purchase', property: 'amount' })).toMatchObject({
+      kind: 'mean',
+      event: 'purchase',
+      property: 'amount',
+      where: [],
+      windowDays: 7,
+      higherIsBetter: true,
+    });
+    const errors = await createMetric(t, { key: 'errors', kind: 'mean', event: 'error', higherIsBetter: false });
+    expect(errors).toMatchObject({ kind: 'mean', event: 'error', higherIsBetter: false });
+    expect(errors.property).toBeUndefined();
+  });
+
+  it.each<[string, Record<string, unknown>, string, string?]>([
+    ['a bad key', { key: 'Bad Key', kind: 'conversion', event: 'x' }, 'key', 'invalid_format'],
+    ['no kind', { key: 'ok', event: 'x' }, 'kind', 'missing'],
+    ['an unknown kind', { key: 'ok', kind: 'median', event: 'x' }, 'kind', 'invalid_value'],
+    ['no event', { key: 'ok', kind: 'conversion' }, 'event', 'missing'],
+    ['a property on a conversion', { key: 'ok', kind: 'conversion', event: 'x', property: 'amount' }, 'property', 'unknown_field'],
+    ['an unknown field', { key: 'ok', kind: 'mean', event: 'x', colour: 'red' }, 'colour', 'unknown_field'],
+    ['a window of 0 days', { key: 'ok', kind: 'mean', event: 'x', windowDays: 0 }, 'windowDays', 'too_small'],
+    ['a window of a fraction of a day', { key: 'ok', kind: 'mean', event: 'x', windowDays: 1.5 }, 'windowDays'],
+    ['an unknown filter operator', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', op: 'like', values: ['a'] }] }, 'where[0].op', 'invalid_value'],
+    ['a comparison with a string', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', op: 'gt', value: '3' }] }, 'where[0].value', 'invalid_type'],
+    ['an empty list of values', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', op: 'eq', values: [] }] }, 'where[0].values', 'too_small'],
+    ['an event name of 201 characters', { key: 'ok', kind: 'conversion', event: 'e'.repeat(201) }, 'event', 'too_big'],
+  ])('rejects %s with 400 at its path, creating nothing', async (_what, payload, path, code) => {
+    const res = await t.app.inject({ method: 'POST', url: projectUrl('/metrics'), headers: t.admin, payload: { name: 'x', ...payload } });
+    expectStatus(res, 400);
+    const error = res.json().error;
+    expect(error.code).toBe('validation_failed');
+    expect(error.details.issues[0].path).toBe(path);
+    if (code !== undefined) expect(error.details.issues[0].code).toBe(code);
+    expectStatus(await getMetric('ok'), 404);
+  });
+
+  it('refuses a duplicate key with 409, and an unknown project with 404', async () => {
+    const res = await t.app.inject({ method: 'POST', url: projectUrl('/metrics'), headers: t.admin, payload: { key: 'revenue', name: 'Again', kind: 'mean', event: 'x' } });
+    expectStatus(res, 409);
+    expect(res.json().error.code).toBe('already_exists');
+    expectStatus(await t.app.inject({ method: 'POST', url: projectUrl('/metrics', 'nope'), headers: t.admin, payload: { key: 'm', name: 'm', kind: 'mean', event: 'x' } }), 404);
+  });
+});
+
+describe('listing metrics', () => {
+  beforeAll(async () => {
+    await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers: t.admin, payload: { key: 'metriclist', name: 'Metrics' } });
+    await createMetric(t, { key: 'a-signup', kind: 'conversion', event: 'signup' }, 'metriclist');
+    await createMetric(t, { key: 'b-revenue', kind: 'mean', event: 'purchase', property: 'amount', description: 'Money IN' }, 'metriclist');
+    await createMetric(t, { key: 'c-views', kind: 'mean', event: 'page_view' }, 'metriclist');
+  });
+  const list = (query: string) => t.app.inject({ method: 'GET', url: projectUrl(`/metrics${query}`, 'metriclist'), headers: t.admin });
+  const keys = async (query: string) => (await list(query)).json().metrics.map((m: { key: string }) => m.key);
+
+  it('lists by key, filtered by text (also the event) and kind, and paged', async () => {
+    expect(await keys('')).toEqual(['a-signup', 'b-revenue', 'c-views']);
+    expect(await keys('?q=money')).toEqual(['b-revenue']);
+    expect(await keys('?q=page_')).toEqual(['c-views']);
+    expect(await keys('?kind=mean')).toEqual(['b-revenue', 'c-views']);
+    const first = (await list('?limit=2')).json();
+    expect(first.metrics.map((m: { key: string }) => m.key)).toEqual(['a-signup', 'b-revenue']);
+    expect((await list(`?limit=2&cursor=${first.nextCursor}`)).json()).toMatchObject({ metrics: [{ key: 'c-views' }], nextCursor: null });
+    expectStatus(await list('?kind=median'), 400);
+  });
+});
+
+describe('editing and deleting metrics', () => {
+  it('replaces a metric with its version, even its kind, and audits before and after', async () => {
+    await createMetric(t, { key: 'checkout', kind: 'conversion', event: 'checkout' });
+    const res = await send('PUT', 'checkout', { name: 'Checkout value', kind: 'mean', event: 'checkout', property: 'total', version: 1 });
+    expectStatus(res, 200);
+    expect(res.headers.etag).toBe('"2"');
+    expect(res.json()).toMatchObject({ key: 'checkout', name: 'Checkout value', kind: 'mean', property: 'total', windowDays: 7, version: 2 });
+    const [entry] = await auditOf(t, 'metric', 'checkout');
+    expect(entry).toMatchObject({ action: 'metric.updated', before: { kind: 'conversion', version: 1 }, after: { kind: 'mean', property: 'total', version: 2 } });
+  });
+
+  it('refuses stale and missing versions and bad input, changing nothing', async () => {
+    await createMetric(t, { key: 'guarded', kind: 'conversion', event: 'x' });
+    const stale = await send('PUT', 'guarded', { name: 'x', kind: 'conversion', event: 'y', version: 2 });
+    expectStatus(stale, 409);
+    expect(stale.json().error).toMatchObject({ code: 'version_conflict', details: { currentVersion: 1 } });
+    expectStatus(await send('PUT', 'guarded', { name: 'x', kind: 'conversion', event: 'y' }), 428);
+    const key = await send('PUT', 'guarded', { key: 'renamed', name: 'x', kind: 'conversion', event: 'y', version: 1 });
+    expectStatus(key, 400);
+    expect(key.json().error.details.issues[0].path).toBe('key');
+    expect((await getMetric('guarded')).json()).toMatchObject({ event: 'x', version: 1 });
+  });
+
+  it('lets exactly one of two concurrent edits based on the same version through', async () => {
+    await createMetric(t, { key: 'raced', kind: 'conversion', event: 'x' });
+    const edit = (event: string) => send('PUT', 'raced', { name: 'raced', kind: 'conversion', event, version: 1 });
+    const [a, b] = await Promise.all([edit('a'), edit('b')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect((await getMetric('raced')).json().version).toBe(2);
+  });
+
+  it('deletes a metric no experiment reads, with its version, and audits it', async () => {
+    await createMetric(t, { key: 'unused', kind: 'conversion', event: 'x' });
+    expectStatus(await send('DELETE', 'unused'), 428);
+    expectStatus(await send('DELETE', 'unused', undefined, { 'if-match': '"2"' }), 409);
+    expectStatus(await send('DELETE', 'unused', undefined, { 'if-match': '"1"' }), 204);
+    expectStatus(await getMetric('unused'), 404);
+    expect((await auditOf(t, 'metric', 'unused'))[0]).toMatchObject({ action: 'metric.deleted', before: { key: 'unused' }, after: null });
+  });
+
+  it('is for admin tokens only', async () => {
+    expectStatus(await t.app.inject({ method: 'GET', url: projectUrl('/metrics') }), 401);
+  });
+});
