@@ -70,7 +70,7 @@ async function holdEventWrites(url: string): Promise<{ release(): Promise<void> 
   await lockTaken;
   await until(async () => {
     const { rows } = await db.query<{ n: number }>(
-      "SELECT count(*)::integer AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO events%'",
+      "SELECT count(*)::integer AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND (query LIKE 'COPY events%' OR query LIKE 'INSERT INTO events%')",
     );
     return rows[0]!.n > 0;
   }, 5_000, () => 'an event write waiting for the lock');
