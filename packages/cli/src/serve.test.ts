@@ -121,12 +121,12 @@ function halfSentPost(url: URL, path: string, payload: object, agent: http.Agent
 }
 
 // Starting the embedded database takes seconds; each wait inside is bounded on its own.
-describe('dial serve', { timeout: 45_000 }, () => {
+describe('dial serve', { timeout: 120_000 }, () => {
   it('listens on the port the system picks for DIAL_PORT=0, and drains in-flight requests on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dial-serve-'));
     folders.push(dataDir);
     const server = dial(['serve'], { DIAL_PORT: '0', DIAL_DATA_DIR: dataDir, DIAL_ADMIN_TOKEN: ADMIN_TOKEN });
-    const url = await started(server, 20_000);
+    const url = await started(server, 50_000);
     expect(url.hostname).toBe('127.0.0.1');
     expect(Number(url.port)).toBeGreaterThan(0);
     expect(server.output()).toContain(`API reference: ${url.origin}/api/docs`);
@@ -177,7 +177,7 @@ describe('dial serve', { timeout: 45_000 }, () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dial-serve-'));
     folders.push(dataDir);
     const first = dial(['serve'], { DIAL_PORT: '0', DIAL_DATA_DIR: dataDir });
-    const url = await started(first, 20_000);
+    const url = await started(first, 50_000);
     const secret = (await printed(first, /\n {2}(dial_admin_\w{43})\n/, 5_000))[1];
     const res = await fetch(new URL('/api/v1/tokens', url), { headers: { authorization: `Bearer ${secret}` } });
     expect(res.status).toBe(200);
@@ -185,7 +185,7 @@ describe('dial serve', { timeout: 45_000 }, () => {
     expect(await first.exited(5_000)).toBe(0);
 
     const second = dial(['serve'], { DIAL_PORT: '0', DIAL_DATA_DIR: dataDir });
-    await started(second, 20_000);
+    await started(second, 50_000);
     second.child.kill('SIGINT');
     expect(await second.exited(5_000)).toBe(0);
     expect(second.output()).not.toContain('dial_admin_');
@@ -210,7 +210,7 @@ describe('dial serve', { timeout: 45_000 }, () => {
     folders.push(dataDir);
     try {
       const server = dial(['serve'], { DIAL_PORT: String(port), DIAL_DATA_DIR: dataDir, DIAL_ADMIN_TOKEN: ADMIN_TOKEN });
-      expect(await server.exited(20_000)).toBe(1);
+      expect(await server.exited(50_000)).toBe(1);
       expect(server.errors()).toMatch(/^dial: could not start: .*EADDRINUSE/);
     } finally {
       blocker.close();
