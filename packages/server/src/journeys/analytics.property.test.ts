@@ -54,7 +54,7 @@ const filter: fc.Arbitrary<PropertyFilter> = fc.oneof(
   fc.record({
     property,
     operator: fc.constantFrom('in' as const, 'notIn' as const),
-    value: fc.array(fc.constantFrom<string | number>('a', 'ba', 'é\u{1F600}', 1, 1.5, 1e21), { minLength: 1, maxLength: 3 }),
+    value: fc.array(fc.constantFrom<string | number | boolean>('a', 'ba', 'é\u{1F600}', 1, 1.5, 1e21, true), { minLength: 1, maxLength: 3 }),
   }),
   fc.record({ property, operator: fc.constant('contains' as const), value: fc.constantFrom('a', 'b', '\u{1F600}') }),
   fc.record({ property, operator: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), value: fc.constantFrom(0, 1, 1.5, 1e21, 1.5e-7) }),
