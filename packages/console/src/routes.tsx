@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { AuditLog } from './component/audit/AuditLog/AuditLog';
+import { ExperimentList } from './component/experiments/ExperimentList/ExperimentList';
+import { ExperimentPage } from './component/experiments/ExperimentPage/ExperimentPage';
 import { FlagList } from './component/flags/FlagList/FlagList';
 import { FlagPage } from './component/flags/FlagPage/FlagPage';
 import { JourneyEditor } from './component/journeys/JourneyEditor/JourneyEditor';
@@ -30,6 +32,8 @@ export const routes: readonly ConsoleRoute[] = [
   { path: 'journeys', title: 'Journeys', element: <JourneyList />, nav: true },
   { path: 'journeys/:journey', title: 'Journey', element: <JourneyPage /> },
   { path: 'journeys/:journey/edit', title: 'Edit journey', element: <JourneyEditor /> },
+  { path: 'experiments', title: 'Experiments', element: <ExperimentList />, nav: true },
+  { path: 'experiments/:experiment', title: 'Experiment', element: <ExperimentPage /> },
   { path: 'metrics', title: 'Metrics', element: <MetricList />, nav: true },
   { path: 'metrics/:metric', title: 'Metric', element: <MetricPage /> },
   { path: 'usage', title: 'Usage', element: <UsagePage />, nav: true },

@@ -39,10 +39,12 @@ export function useEnvironments(project: string) {
   });
 }
 
-export function useFlag(project: string, flag: string) {
+/** A flag with its configuration in every environment; nothing is asked while `enabled` is false (no flag chosen yet). */
+export function useFlag(project: string, flag: string, enabled = true) {
   return useQuery({
     queryKey: keys.flag(project, flag),
     queryFn: () => data(api.GET('/api/v1/projects/{project}/flags/{flag}', { params: { path: { project, flag } } })),
+    enabled,
   });
 }
 

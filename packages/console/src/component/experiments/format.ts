@@ -15,6 +15,9 @@ export type EffectKind = 'relative' | 'absolute';
 /** Which statistics a metric's values take: proportions (conversions) or means. */
 export type ValueType = 'proportion' | 'mean';
 
+/** An interval as the API sends it: `[low, high]`. */
+export type Interval = readonly number[];
+
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /** An effect and its interval in the unit they are shown in: percent for a lift or a difference of proportions. */
@@ -30,8 +33,9 @@ const suffix = (kind: EffectKind, type: ValueType) => (kind === 'relative' ? '%'
  * effectDecimals([0.012, 0.07], 'relative', 'proportion') // 1 (a width of 5.8%)
  * effectDecimals([-0.2, 0.86], 'absolute', 'mean')       // 1 (a width of 1.06)
  */
-export function effectDecimals(ci: readonly [number, number], kind: EffectKind, type: ValueType): number {
-  const width = Math.abs(scaled(ci[1], kind, type) - scaled(ci[0], kind, type));
+export function effectDecimals(ci: Interval, kind: EffectKind, type: ValueType): number {
+  const [low = Number.NaN, high = Number.NaN] = ci;
+  const width = Math.abs(scaled(high, kind, type) - scaled(low, kind, type));
   const percent = kind === 'relative' || type === 'proportion';
   if (!(width > 0) || !Number.isFinite(width)) return percent ? 1 : 2;
   return clamp(1 - Math.floor(Math.log10(width)), percent ? 1 : 0, 6);
@@ -69,8 +73,9 @@ export const formatLevel = (alpha: number): string => `${Number(((1 - alpha) * 1
  * @example
  * formatInterval([0.012, 0.07], 'relative', 'proportion', 1) // '+1.2% … +7.0%'
  */
-export function formatInterval(ci: readonly [number, number], kind: EffectKind, type: ValueType, decimals: number): string {
-  return `${formatEffect(ci[0], kind, type, decimals)} … ${formatEffect(ci[1], kind, type, decimals)}`;
+export function formatInterval(ci: Interval, kind: EffectKind, type: ValueType, decimals: number): string {
+  const [low = Number.NaN, high = Number.NaN] = ci;
+  return `${formatEffect(low, kind, type, decimals)} … ${formatEffect(high, kind, type, decimals)}`;
 }
 
 /**

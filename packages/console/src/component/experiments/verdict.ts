@@ -1,4 +1,4 @@
-import { type EffectKind, type ValueType, effectDecimals, formatEffect, formatInterval, formatLevel } from './format';
+import { type EffectKind, type Interval, type ValueType, effectDecimals, formatEffect, formatInterval, formatLevel } from './format';
 
 /*
  * What an experiment's numbers mean, in a sentence per metric and
@@ -11,7 +11,7 @@ import { type EffectKind, type ValueType, effectDecimals, formatEffect, formatIn
 /** One effect of a treatment against the control, as the results API gives it. */
 export interface Effect {
   estimate: number;
-  ci: readonly [number, number];
+  ci: Interval;
   pValue: number;
   chanceToWin: number;
   significant: boolean;
