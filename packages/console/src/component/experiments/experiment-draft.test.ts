@@ -86,8 +86,8 @@ describe('the experiment wizard draft', () => {
   it('reads whether the flag splits traffic between the control and a treatment', () => {
     const on = { enabled: true, offVariant: 'off', rules: [] };
     expect(readSplit({ ...on, fallthrough: half('on', 'off') }, 'off', ['on'])).toEqual({ ok: true, where: 'the default', weights: { off: 50_000, on: 50_000 } });
-    expect(readSplit({ ...on, fallthrough: half('on', 'off'), enabled: false }, 'off', ['on'])).toEqual({ ok: false, problem: 'the flag is off here, serving "off" to everyone' });
-    expect(readSplit({ ...on, fallthrough: { variant: 'off' } }, 'off', ['on'])).toEqual({ ok: false, problem: 'the flag has no percentage rollout here' });
+    expect(readSplit({ ...on, fallthrough: half('on', 'off'), enabled: false }, 'off', ['on'])).toEqual({ ok: false, problem: 'the flag is off, serving "off" to everyone' });
+    expect(readSplit({ ...on, fallthrough: { variant: 'off' } }, 'off', ['on'])).toEqual({ ok: false, problem: 'the flag has no percentage rollout' });
     expect(readSplit({ ...on, fallthrough: half('blue', 'green') }, 'control', ['blue'])).toMatchObject({ ok: false, problem: expect.stringContaining('"control"') });
     const rule = { ...on, fallthrough: { variant: 'off' }, rules: [{ serve: { variant: 'on' } }, { serve: half('on', 'off') }] };
     expect(readSplit(rule, 'off', ['on'])).toMatchObject({ ok: true, where: 'rule 2' });

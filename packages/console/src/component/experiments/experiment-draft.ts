@@ -203,7 +203,7 @@ export type SplitReading = { ok: true; where: string; weights: Record<string, nu
  */
 export function readSplit(config: SplitConfig | undefined, control: string, treatments: readonly string[]): SplitReading {
   if (config === undefined) return { ok: false, problem: 'the flag has no configuration in this environment' };
-  if (!config.enabled) return { ok: false, problem: `the flag is off here, serving "${config.offVariant}" to everyone` };
+  if (!config.enabled) return { ok: false, problem: `the flag is off, serving "${config.offVariant}" to everyone` };
   const serves = [{ where: 'the default', serve: config.fallthrough }, ...config.rules.map((rule, i) => ({ where: `rule ${i + 1}`, serve: rule.serve }))];
   let rollouts = 0;
   for (const { where, serve } of serves) {
@@ -217,7 +217,7 @@ export function readSplit(config: SplitConfig | undefined, control: string, trea
     ok: false,
     problem:
       rollouts === 0
-        ? 'the flag has no percentage rollout here'
+        ? 'the flag has no percentage rollout'
         : `no percentage rollout of the flag gives weight both to the control "${control}" and to a treatment`,
   };
 }

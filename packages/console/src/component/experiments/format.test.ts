@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MINUS, effectDecimals, formatChance, formatEffect, formatInterval, formatLevel, formatMetricValue, formatPValue } from './format';
+import { MINUS, effectDecimals, formatChance, formatEffect, formatInterval, formatLevel, formatMetricValue, formatP, formatPValue } from './format';
 
 describe('experiment number formatting', () => {
   it('signs effects, with the minus sign, and none for zero after rounding', () => {
@@ -42,6 +42,8 @@ describe('experiment number formatting', () => {
     expect(formatPValue(1)).toBe('1.000');
     expect(formatPValue(0.00002)).toBe('< 0.001');
     expect(formatPValue(null)).toBe('—');
+    expect(formatP(0.0423)).toBe('p = 0.042');
+    expect(formatP(0.00002)).toBe('p < 0.001');
   });
 
   it('writes a chance to win as a percentage, near-certainties as bounds', () => {

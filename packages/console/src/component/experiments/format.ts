@@ -1,4 +1,5 @@
-import { NONE } from '../charts/format';
+// With .js, as the end-to-end tests (type-checked as Node modules) import this file too.
+import { NONE } from '../charts/format.js';
 
 /*
  * How the console writes an experiment's numbers: effects signed, with an
@@ -88,6 +89,18 @@ export function formatInterval(ci: Interval, kind: EffectKind, type: ValueType, 
 export function formatPValue(p: number | null | undefined): string {
   if (p === null || p === undefined || !Number.isFinite(p)) return NONE;
   return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
+
+/**
+ * A p-value as a clause: equal to its value, or below the smallest shown.
+ *
+ * @example
+ * formatP(0.0423)  // 'p = 0.042'
+ * formatP(0.00002) // 'p < 0.001'
+ */
+export function formatP(p: number | null | undefined): string {
+  const text = formatPValue(p);
+  return text.startsWith('<') ? `p ${text}` : `p = ${text}`;
 }
 
 /**

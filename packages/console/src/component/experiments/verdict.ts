@@ -1,4 +1,5 @@
-import { type EffectKind, type Interval, type ValueType, effectDecimals, formatEffect, formatInterval, formatLevel } from './format';
+// With .js, as the end-to-end tests (type-checked as Node modules) import this file too.
+import { type EffectKind, type Interval, type ValueType, effectDecimals, formatEffect, formatInterval, formatLevel } from './format.js';
 
 /*
  * What an experiment's numbers mean, in a sentence per metric and

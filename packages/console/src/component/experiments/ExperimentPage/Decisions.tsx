@@ -8,7 +8,7 @@ import { scopedPath, useScope } from '../../../scope';
 import { Dialog } from '../../common/Dialog/Dialog';
 import { ErrorNotice } from '../../common/ErrorNotice/ErrorNotice';
 import { suggestedShip } from '../results-figures';
-import { verdictFor } from '../verdict';
+import { metricVerdicts, verdictFor } from '../verdict';
 
 type Decision = { action: 'start' } | { action: 'stop' } | { action: 'ship'; variant: string } | { action: 'delete' };
 
@@ -28,6 +28,11 @@ export function Decisions({ experiment, results }: { experiment: Experiment; res
   const [chosen, setChosen] = useState<string>();
   const shipping = chosen ?? (primary === undefined ? undefined : suggestedShip(primary.variants)) ?? '';
   const path = { project: scope.project, experiment: experiment.key };
+  // What speaks against shipping the chosen variant: guardrails it breaks, and a broken split that voids every figure.
+  const breaches =
+    results === undefined
+      ? []
+      : results.metrics.flatMap((metric) => metricVerdicts(metric, { control: results.control, alpha: results.alpha }).filter((verdict) => verdict.breach && verdict.variant === shipping));
   const flagPage = scopedPath({ project: scope.project, environment: experiment.environment }, `flags/${encodeURIComponent(experiment.flag)}`);
 
   const decide = useMutation({
@@ -66,7 +71,7 @@ export function Decisions({ experiment, results }: { experiment: Experiment; res
   const refusedStart = decide.error instanceof ApiError && decide.variables?.action === 'start' && decide.error.status === 400;
 
   return (
-    <>
+    <div className="decisions">
       <div className="actions">
         <Link to={`${scopedPath(scope, 'audit')}?resource=${encodeURIComponent(experiment.key)}&resourceType=experiment`}>History</Link>
         {experiment.status === 'draft' && (
@@ -126,6 +131,14 @@ export function Decisions({ experiment, results }: { experiment: Experiment; res
             );
           })}
         </fieldset>
+        {(breaches.length > 0 || results?.srm.mismatch === true) && (
+          <ul className="ship-warnings" aria-label="Before shipping">
+            {results?.srm.mismatch === true && <li>The sample-ratio check failed: the split of units is broken, so none of these results can be trusted.</li>}
+            {breaches.map((verdict) => (
+              <li key={verdict.text}>{verdict.text}</li>
+            ))}
+          </ul>
+        )}
         <div className="actions">
           <button type="button" className="primary" onClick={() => decide.mutate({ action: 'ship', variant: shipping })} disabled={shipping === '' || decide.isPending}>
             {shipping === '' ? 'Ship' : `Ship ${shipping}`}
@@ -162,6 +175,6 @@ export function Decisions({ experiment, results }: { experiment: Experiment; res
           </button>
         </div>
       </Dialog>
-    </>
+    </div>
   );
 }

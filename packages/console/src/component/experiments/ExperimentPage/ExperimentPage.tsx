@@ -158,7 +158,7 @@ function DraftSetup({ experiment }: { experiment: Experiment }) {
         <dt>Guardrail metrics</dt>
         <dd>{list(experiment.guardrailMetrics)}</dd>
       </dl>
-      <SplitHint flag={flag.data} environment={experiment.environment} control={experiment.control} treatments={experiment.treatments} />
+      <SplitHint flag={flag.data} environment={experiment.environment} control={experiment.control} treatments={experiment.treatments} created />
       <p className="muted">Results appear once the experiment starts; units count from their first exposure after the start.</p>
     </section>
   );

@@ -25,7 +25,11 @@ export function EffectOverTime({ metric, results, open }: { metric: MetricResult
       <summary>Over time</summary>
       <ChartFigure
         title={lifts.length > 0 ? `Lift of ${metric.name} over ${results.control}, running` : `${metric.name} by variant, running`}
-        summary={`Units by the UTC day of their first exposure, added up day after day; the ${results.test === 'sequential' ? 'sequential' : 'fixed-horizon'} interval narrows as units come in. Early intervals wider than three times the latest are cut at the chart's edge.`}
+        summary={
+          lifts.length > 0
+            ? `Units by the UTC day of their first exposure, added up day after day; the ${results.test === 'sequential' ? 'sequential' : 'fixed-horizon'} interval narrows as units come in. Early intervals wider than three times the latest are cut at the chart's edge.`
+            : 'Units by the UTC day of their first exposure, added up day after day, and each variant\'s value for them. No lift can be estimated yet: that takes at least 2 units in each variant, values that vary, and a control above 0.'
+        }
         legend={lifts.length > 0 ? <Legend names={treatments} label="Treatments" first={1} /> : <Legend names={results.variants} label="Variants" />}
         tableSummary="Figures by day"
         table={

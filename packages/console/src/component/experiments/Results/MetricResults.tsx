@@ -90,7 +90,7 @@ export function MetricResults({ metric, results, prefer }: { metric: MetricResul
                       the control: the others are compared with it
                     </td>
                   ) : shown === null ? (
-                    <td colSpan={5} className="muted" data-figure="effect">
+                    <td colSpan={5} className="muted">
                       no estimate yet
                     </td>
                   ) : (

@@ -1,6 +1,6 @@
 import type { SampleRatio } from '../../../api/types';
 import { formatCount, formatPercent } from '../../charts/format';
-import { formatPValue } from '../format';
+import { formatP } from '../format';
 
 /**
  * The sample-ratio check, when it fails: the assignment is broken, so the
@@ -46,7 +46,7 @@ export function SrmBanner({ srm }: { srm: SampleRatio }) {
         </tbody>
       </table>
       <p className="muted">
-        χ² = {srm.chiSquare?.toFixed(2)}, p = {formatPValue(srm.pValue)}. Check that every variant's exposures reach Dial, that no rule serves a compared variant outside
+        χ² = {srm.chiSquare?.toFixed(2)}, {formatP(srm.pValue)}. Check that every variant's exposures reach Dial, that no rule serves a compared variant outside
         the rollout, and that the rollout did not change while the experiment ran.
       </p>
     </section>

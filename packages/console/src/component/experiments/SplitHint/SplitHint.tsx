@@ -8,7 +8,20 @@ import { describeWeights, readSplit } from '../experiment-draft';
  * needs to start, said before starting: the weights it would start with, or
  * what is missing and where to fix it.
  */
-export function SplitHint({ flag, environment, control, treatments }: { flag: FlagDetail | undefined; environment: string; control: string; treatments: readonly string[] }) {
+export function SplitHint({
+  flag,
+  environment,
+  control,
+  treatments,
+  created = false,
+}: {
+  flag: FlagDetail | undefined;
+  environment: string;
+  control: string;
+  treatments: readonly string[];
+  /** The experiment exists already (a draft), rather than being made in the wizard. */
+  created?: boolean;
+}) {
   const scope = useScope();
   if (flag === undefined || control === '') return null;
   const reading = readSplit(flag.environments[environment], control, treatments);
@@ -23,8 +36,8 @@ export function SplitHint({ flag, environment, control, treatments }: { flag: Fl
   }
   return (
     <p className="notice split-hint" data-testid="split-hint">
-      In {environment}, {reading.problem}. The draft can be created, but it cannot start until <Link to={flagPage}>the flag</Link> is on with a percentage rollout
-      between the control and a treatment.
+      In {environment}, {reading.problem}. {created ? 'The experiment' : 'The draft can be created, but it'} cannot start until <Link to={flagPage}>the flag</Link>{' '}
+      is on with a percentage rollout between the control and a treatment.
     </p>
   );
 }
