@@ -184,7 +184,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('experiments i
     expect(await h.api('GET', '/projects/default/metrics/checkout-conversion')).toMatchObject({
       kind: 'conversion',
       event: 'purchase',
-      where: [{ property: 'amount', op: 'gte', value: 1 }],
+      where: [{ property: 'amount', operator: 'gte', value: 1 }],
       windowDays: 7,
       higherIsBetter: true,
     });

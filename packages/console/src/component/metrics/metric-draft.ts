@@ -1,27 +1,22 @@
-import type { FieldIssue } from '../../api/client';
-import { type FilterDraft, type FilterOperator, formatFilterValue, parseFilterValue } from '../journeys/journey-draft';
+import { type Filter, type FilterDraft, formatFilterValue, parseFilterValue } from '../journeys/journey-draft';
 
 /*
  * What the metric editor edits, apart from how it is drawn: every field as
  * typed, turned into the API's body only on save so the API's validation
- * names what is wrong. Property filters are edited as journey steps edit
- * theirs (the same row, the same typed values) and translated here to the
- * metric API's form.
+ * names what is wrong. A metric filters its events as journey steps filter
+ * theirs — the same `{ property, operator, value }`, edited in the same row
+ * with the same typed values.
  */
 
 export const METRIC_KINDS = ['conversion', 'mean'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
-/** The operators a metric's filter understands, as the journey filter row names them. */
-export const METRIC_FILTER_OPERATORS = ['eq', 'neq', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte'] as const satisfies readonly FilterOperator[];
-export const MAX_METRIC_FILTERS = 10;
+export const MAX_METRIC_FILTERS = 20;
 /** A new metric counts events in the 7 days after a unit's first exposure, as the API does. */
 export const DEFAULT_WINDOW_DAYS = 7;
 
-type Scalar = string | number | boolean;
-
-/** A filter of a metric as the API has it: one of `values`, none of them, or a comparison with a number. */
-export type MetricFilter = { property: string; op: 'eq' | 'neq'; values: Scalar[] } | { property: string; op: 'gt' | 'gte' | 'lt' | 'lte'; value: number };
+/** A filter of a metric as the API has it: a journey step's filter. */
+export type MetricFilter = Filter;
 
 /** A metric as the API has it, as far as the editor is concerned. */
 export interface MetricFields {
@@ -50,60 +45,24 @@ export interface MetricDraft {
 }
 
 /**
- * A metric filter as the journey filter row shows it: one value is `equals`,
- * several `is one of`.
+ * A metric filter as the filter row shows it.
  *
  * @example
- * filterDraftOf({ property: 'plan', op: 'eq', values: ['pro', 'team'] }) // { property: 'plan', operator: 'in', value: 'pro, team' }
+ * filterDraftOf({ property: 'plan', operator: 'in', value: ['pro', 'team'] }) // { property: 'plan', operator: 'in', value: 'pro, team' }
  */
-export function filterDraftOf(filter: MetricFilter): FilterDraft {
-  if ('values' in filter) {
-    const [only] = filter.values;
-    if (filter.values.length === 1 && only !== undefined) return { property: filter.property, operator: filter.op, value: formatFilterValue(only, filter.op) };
-    const operator = filter.op === 'eq' ? 'in' : 'notIn';
-    return { property: filter.property, operator, value: formatFilterValue(filter.values.map((value) => (typeof value === 'boolean' ? String(value) : value)), operator) };
-  }
-  return { property: filter.property, operator: filter.op, value: formatFilterValue(filter.value, filter.op) };
-}
+export const filterDraftOf = (filter: MetricFilter): FilterDraft => ({ property: filter.property, operator: filter.operator, value: formatFilterValue(filter.value, filter.operator) });
 
 /**
- * A filter row as the metric API takes it: `equals` and `is one of` are `eq`
- * with their values, the comparisons take one value. What the API cannot
- * take, it refuses by name.
+ * A filter row as the API takes it, its value typed for its operator (none
+ * for `exists`).
  *
  * @example
- * metricFilterOf({ property: 'amount', operator: 'gte', value: '10' }) // { property: 'amount', op: 'gte', value: 10 }
+ * metricFilterOf({ property: 'amount', operator: 'gte', value: '10' }) // { property: 'amount', operator: 'gte', value: 10 }
  */
 export function metricFilterOf(draft: FilterDraft): MetricFilter {
-  const property = draft.property.trim();
   const value = parseFilterValue(draft.operator, draft.value);
-  switch (draft.operator) {
-    case 'in':
-    case 'notIn':
-      return { property, op: draft.operator === 'in' ? 'eq' : 'neq', values: (value ?? []) as Scalar[] };
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte':
-      return { property, op: draft.operator, value: value as number };
-    default:
-      return { property, op: draft.operator === 'neq' ? 'neq' : 'eq', values: value === undefined ? [] : [value as Scalar] };
-  }
-}
-
-/**
- * The API's issues with paths the filter row shows: `where[0].values[1]`
- * at the row's value, `where[0].op` at its operator.
- *
- * @example
- * filterIssues([{ path: 'where[0].values[1]', message: 'is too long' }]) // [{ path: 'where[0].value', message: 'is too long' }]
- */
-export function filterIssues(issues: readonly FieldIssue[]): FieldIssue[] {
-  return issues.map((issue) => {
-    const match = /^(where\[\d+\])\.(values|value|op)(\[\d+\])?$/.exec(issue.path);
-    if (match === null) return issue;
-    return { ...issue, path: `${match[1]}.${match[2] === 'op' ? 'operator' : 'value'}` };
-  });
+  const property = draft.property.trim();
+  return value === undefined ? { property, operator: draft.operator } : { property, operator: draft.operator, value };
 }
 
 /** The editor's starting point: a metric's fields, or a conversion over the 7 days after exposure. */
@@ -144,20 +103,34 @@ export function metricBody(draft: MetricDraft, creating: boolean): Omit<MetricFi
 /** Whether two drafts say the same. */
 export const sameMetric = (a: MetricDraft, b: MetricDraft) => JSON.stringify(metricBody(a, false)) === JSON.stringify(metricBody(b, false));
 
-const FILTER_WORDS: Record<MetricFilter['op'], string> = { eq: '=', neq: '≠', gt: '>', gte: '≥', lt: '<', lte: '≤' };
+const FILTER_WORDS: Record<MetricFilter['operator'], string> = {
+  eq: '=',
+  neq: '≠',
+  in: 'in',
+  notIn: 'not in',
+  contains: 'contains',
+  gt: '>',
+  gte: '≥',
+  lt: '<',
+  lte: '≤',
+  exists: 'exists',
+};
+
+const valueWords = (value: MetricFilter['value']): string => {
+  if (Array.isArray(value)) return `[${value.map(valueWords).join(', ')}]`;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+};
 
 /**
  * A filter in a few words.
  *
  * @example
- * describeFilter({ property: 'plan', op: 'eq', values: ['pro', 'team'] }) // 'plan = pro or team'
+ * describeFilter({ property: 'plan', operator: 'in', value: ['pro', 'team'] }) // 'plan in [pro, team]'
+ * describeFilter({ property: 'coupon', operator: 'exists' })                    // 'coupon exists'
  */
 export function describeFilter(filter: MetricFilter): string {
-  if ('values' in filter) {
-    const values = filter.values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
-    return `${filter.property} ${FILTER_WORDS[filter.op]} ${values.join(filter.op === 'eq' ? ' or ' : ' nor ')}`;
-  }
-  return `${filter.property} ${FILTER_WORDS[filter.op]} ${filter.value}`;
+  const words = `${filter.property} ${FILTER_WORDS[filter.operator]}`;
+  return filter.operator === 'exists' || filter.value === undefined ? words : `${words} ${valueWords(filter.value)}`;
 }
 
 /**
@@ -170,7 +143,7 @@ export function describeFilter(filter: MetricFilter): string {
  * // 'Sum of amount over purchase per unit, within 14 days of exposure'
  */
 export function describeMetric(metric: Pick<MetricFields, 'kind' | 'event' | 'property' | 'where' | 'windowDays'>): string {
-  const where = metric.where.length === 0 ? '' : ` (${metric.where.map(describeFilter).join(', ')})`;
+  const where = metric.where.length === 0 ? '' : ` (${metric.where.map(describeFilter).join(' and ')})`;
   const window = `within ${metric.windowDays} ${metric.windowDays === 1 ? 'day' : 'days'} of exposure`;
   if (metric.kind === 'conversion') return `Did ${metric.event}${where} ${window}`;
   if (metric.property === undefined || metric.property === '') return `Count of ${metric.event}${where} per unit, ${window}`;

@@ -25,9 +25,8 @@ const VALUE_HINTS: Partial<Record<FilterOperator, string>> = {
 
 /**
  * One condition on an event's properties — a property, an operator and a
- * value typed to fit it — as journey steps and metrics filter events.
- * `operators` narrows the choice where fewer are understood. The API's
- * errors show beside the part their path names (`${path}.value`).
+ * value typed to fit it — as journey steps and metrics filter events. The
+ * API's errors show beside the part their path names (`${path}.value`).
  *
  * @example
  * <PropertyFilterRow filter={{ property: 'amount', operator: 'gte', value: '10' }} path="where[0]"
@@ -39,20 +38,18 @@ export function PropertyFilterRow({
   label,
   onChange,
   onRemove,
-  operators = FILTER_OPERATORS,
 }: {
   filter: FilterDraft;
   path: string;
   label: string;
   onChange: (filter: FilterDraft) => void;
   onRemove: () => void;
-  operators?: readonly FilterOperator[];
 }) {
   return (
     <li className="condition" data-path={path}>
       <input className="attr" value={filter.property} onChange={(event) => onChange({ ...filter, property: event.target.value })} placeholder="property" aria-label={`${label}: property`} />
       <select value={filter.operator} onChange={(event) => onChange({ ...filter, operator: event.target.value as FilterOperator })} aria-label={`${label}: operator`}>
-        {operators.map((operator) => (
+        {FILTER_OPERATORS.map((operator) => (
           <option key={operator} value={operator}>
             {OPERATOR_NAMES[operator]}
           </option>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { FieldError } from '../../common/FieldError/FieldError';
 import { removeAt, replaceAt } from '../../flags/draft';
 import { PropertyFilterRow } from '../../journeys/PropertyFilterRow/PropertyFilterRow';
-import { MAX_METRIC_FILTERS, METRIC_FILTER_OPERATORS, type MetricDraft, type MetricKind } from '../metric-draft';
+import { MAX_METRIC_FILTERS, type MetricDraft, type MetricKind } from '../metric-draft';
 
 const KIND_NAMES: Record<MetricKind, string> = {
   conversion: 'Conversion — did the unit do the event (0 or 1)',
@@ -105,7 +105,6 @@ export function MetricForm({
               filter={filter}
               path={`where[${f}]`}
               label={`Filter ${f + 1}`}
-              operators={METRIC_FILTER_OPERATORS}
               onChange={(next) => onChange({ ...draft, filters: replaceAt(draft.filters, f, next) })}
               onRemove={() => onChange({ ...draft, filters: removeAt(draft.filters, f) })}
             />

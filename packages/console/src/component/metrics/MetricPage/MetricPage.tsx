@@ -12,7 +12,7 @@ import { IssuesContext } from '../../common/FieldError/FieldError';
 import { lastChange } from '../../flags/conflict';
 import { useKnownEvents } from '../../usage/use-known-events';
 import { MetricForm } from '../MetricForm/MetricForm';
-import { describeMetric, filterIssues, metricBody, metricDraftOf, sameMetric } from '../metric-draft';
+import { describeMetric, metricBody, metricDraftOf, sameMetric } from '../metric-draft';
 
 /** One metric: what it measures, editable, the experiments that read it, and deletion. */
 export function MetricPage() {
@@ -80,7 +80,7 @@ function EditMetric({ metric: loaded, reload }: { metric: Metric; reload: () => 
     },
     onError: onConflict,
   });
-  const issues = save.error instanceof ApiError ? filterIssues(save.error.issues) : [];
+  const issues = save.error instanceof ApiError ? save.error.issues : [];
   const failure = save.error && !(save.error instanceof ApiError && (save.error.isVersionConflict || save.error.issues.length > 0)) ? save.error : undefined;
 
   return (

@@ -7,7 +7,7 @@ import { useScope } from '../../../scope';
 import { ErrorNotice } from '../../common/ErrorNotice/ErrorNotice';
 import { IssuesContext } from '../../common/FieldError/FieldError';
 import { MetricForm } from '../MetricForm/MetricForm';
-import { filterIssues, metricBody, metricDraftOf } from '../metric-draft';
+import { metricBody, metricDraftOf } from '../metric-draft';
 
 /**
  * Creates a metric and hands it to `onCreated`. `compact` makes it the small
@@ -34,7 +34,7 @@ export function NewMetricForm({
       onCreated(metric);
     },
   });
-  const issues = create.error instanceof ApiError ? filterIssues(create.error.issues) : [];
+  const issues = create.error instanceof ApiError ? create.error.issues : [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
