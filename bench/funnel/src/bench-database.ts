@@ -63,7 +63,13 @@ export async function serverSettings(client: pg.Client): Promise<Record<string, 
       WHERE name IN ('server_version', 'shared_buffers', 'effective_cache_size', 'work_mem', 'max_parallel_workers_per_gather', 'jit', 'random_page_cost')
       ORDER BY name`,
   );
-  return Object.fromEntries(rows.map((row) => [row.name, row.unit === '8kB' ? `${Math.round((Number(row.setting) * 8) / 1024)} MB` : row.setting]));
+  const kilobytes = { '8kB': 8, kB: 1 } as Record<string, number>;
+  return Object.fromEntries(
+    rows.map((row) => {
+      const size = row.unit === null ? undefined : kilobytes[row.unit];
+      return [row.name, size === undefined ? row.setting : `${Math.round((Number(row.setting) * size) / 1024)} MB`];
+    }),
+  );
 }
 
 /**

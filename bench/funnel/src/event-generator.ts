@@ -84,51 +84,28 @@ export function eventsOfChunk(chunk: UserChunk, spread: { base: number; extra: n
  * one more, $5 window start, $6 window end, $7 environment id.
  */
 export const CHUNK_SQL = `
-WITH dice AS MATERIALIZED (
-  SELECT g,
-         $5::timestamptz + random() * ($6::timestamptz - $5::timestamptz - interval '1 hour') AS t,
-         random() < 0.85 AS viewer, 1 + floor(random() * 3)::int AS views,
-         random() < 0.40 AS carts, random() < 0.50 AS checks, random() AS buys,
-         random() < 0.02 AS late_exposure, random() < 0.03 AS late_purchase,
-         (ARRAY['free', 'free', 'pro', 'team'])[1 + floor(random() * 4)::int] AS plan
-    FROM generate_series($1::int, $2::int) g
-),
-u AS MATERIALIZED (
-  SELECT g,
-         'user-' || g AS unit_key,
-         CASE WHEN hashtext('${FLAG}/' || g) & 1 = 0 THEN '${VARIANTS[0]}' ELSE '${VARIANTS[1]}' END AS variant,
-         $3::int + CASE WHEN g <= $4::int THEN 1 ELSE 0 END AS slots,
-         jsonb_build_object('plan', plan) AS attributes,
-         t, viewer, views, carts, checks, buys, late_exposure,
-         late_purchase AND t + interval '8 days 1 hour' < $6::timestamptz AS late_purchase
-    FROM dice
-),
-d AS MATERIALIZED (
-  SELECT u.*, u.t + CASE WHEN u.late_exposure THEN interval '2 hours' ELSE interval '-30 seconds' END AS exposed_at,
-         u.buys < CASE WHEN u.variant = '${VARIANTS[0]}' THEN 0.60 ELSE 0.75 END AS bought
-    FROM u
+WITH u AS MATERIALIZED (
+  SELECT *,
+         t + CASE WHEN late_exposure THEN interval '2 hours' ELSE interval '-30 seconds' END AS exposed_at,
+         buys < CASE WHEN variant = '${VARIANTS[0]}' THEN 0.60 ELSE 0.75 END AS bought
+    FROM (SELECT g,
+                 'user-' || g AS unit_key,
+                 CASE WHEN hashtext('${FLAG}/' || g) & 1 = 0 THEN '${VARIANTS[0]}' ELSE '${VARIANTS[1]}' END AS variant,
+                 $3::int + CASE WHEN g <= $4::int THEN 1 ELSE 0 END AS slots,
+                 jsonb_build_object('plan', plan) AS attributes,
+                 t, viewer, views, carts, checks, buys, late_exposure,
+                 late_purchase AND t + interval '8 days 1 hour' < $6::timestamptz AS late_purchase
+            FROM (SELECT g,
+                         $5::timestamptz + random() * ($6::timestamptz - $5::timestamptz - interval '1 hour') AS t,
+                         random() < 0.85 AS viewer, 1 + floor(random() * 3)::int AS views,
+                         random() < 0.40 AS carts, random() < 0.50 AS checks, random() AS buys,
+                         random() < 0.02 AS late_exposure, random() < 0.03 AS late_purchase,
+                         (ARRAY['free', 'free', 'pro', 'team'])[1 + floor(random() * 4)::int] AS plan
+                    FROM generate_series($1::int, $2::int) g) dice) users
 ),
 fe AS (
   INSERT INTO first_exposures (environment_id, flag_key, unit_key, variant, first_exposed_at, event_id)
-  SELECT $7::int, '${FLAG}', unit_key, variant, exposed_at, 'e-' || g || '-0' FROM d
-),
-ev AS (
-  SELECT d.g, s, d.unit_key, d.variant, d.attributes, d.exposed_at, d.t, d.late_purchase,
-         CASE WHEN s = 0 THEN '${FLAG}'
-              WHEN s BETWEEN 1 AND 3 AND d.viewer AND s <= d.views THEN '${STEPS[0]}'
-              WHEN s = 4 AND d.viewer AND d.carts THEN '${STEPS[1]}'
-              WHEN s = 5 AND d.viewer AND d.carts AND d.checks THEN '${STEPS[2]}'
-              WHEN s = 6 AND d.viewer AND d.carts AND d.checks AND d.bought THEN '${STEPS[3]}'
-              WHEN s % 2 = 0 THEN 'page_view' ELSE 'search' END AS name
-    FROM d CROSS JOIN LATERAL generate_series(0, d.slots - 1) s
-),
-timed AS (
-  SELECT ev.*,
-         CASE WHEN s = 0 THEN exposed_at
-              WHEN name = '${STEPS[3]}' AND late_purchase THEN t + interval '8 days' + random() * interval '1 hour'
-              WHEN name IN ('${STEPS.join("', '")}') THEN t + (s - 1) * interval '4 minutes' + random() * interval '5 minutes'
-              ELSE $5::timestamptz + random() * ($6::timestamptz - $5::timestamptz - interval '1 minute') END AS occurred_at
-    FROM ev
+  SELECT $7::int, '${FLAG}', unit_key, variant, exposed_at, 'e-' || g || '-0' FROM u
 )
 INSERT INTO events (environment_id, event_id, type, name, unit_key, variant, attributes, properties, occurred_at, received_at)
 SELECT $7::int, 'e-' || g || '-' || s, CASE WHEN s = 0 THEN 'exposure' ELSE 'track' END, name, unit_key,
@@ -138,7 +115,19 @@ SELECT $7::int, 'e-' || g || '-' || s, CASE WHEN s = 0 THEN 'exposure' ELSE 'tra
             ELSE '{}'::jsonb END,
        occurred_at,
        occurred_at + CASE WHEN random() < 0.01 THEN interval '6 hours' ELSE random() ^ 3 * interval '10 minutes' END
-  FROM timed`;
+  FROM (SELECT g, s, unit_key, variant, attributes, name,
+               CASE WHEN s = 0 THEN exposed_at
+                    WHEN name = '${STEPS[3]}' AND late_purchase THEN t + interval '8 days' + random() * interval '1 hour'
+                    WHEN name IN ('${STEPS.join("', '")}') THEN t + (s - 1) * interval '4 minutes' + random() * interval '5 minutes'
+                    ELSE $5::timestamptz + random() * ($6::timestamptz - $5::timestamptz - interval '1 minute') END AS occurred_at
+          FROM (SELECT u.*, s,
+                       CASE WHEN s = 0 THEN '${FLAG}'
+                            WHEN s BETWEEN 1 AND 3 AND viewer AND s <= views THEN '${STEPS[0]}'
+                            WHEN s = 4 AND viewer AND carts THEN '${STEPS[1]}'
+                            WHEN s = 5 AND viewer AND carts AND checks THEN '${STEPS[2]}'
+                            WHEN s = 6 AND viewer AND carts AND checks AND bought THEN '${STEPS[3]}'
+                            WHEN s % 2 = 0 THEN 'page_view' ELSE 'search' END AS name
+                  FROM u CROSS JOIN LATERAL generate_series(0, u.slots - 1) s) slots) timed`;
 
 export interface LoadProgress {
   readonly users: number;

@@ -32,7 +32,7 @@ import {
 import { type Summary, ms, ratio, resultLine, summary, table, thousands } from './report.js';
 import { type BackendReader, type CpuUsed, type Series, cpuMeter, timedGet, timedSeries } from './request-timing.js';
 import { type ServerProcess, startServer } from './server-process.js';
-import { dropIndexes, indexDefinitions, rebuildIndexes } from './table-indexes.js';
+import { dropForLoad, loadConstraints, restoreAfterLoad } from './load-constraints.js';
 
 /** The events the usage query counts per day: the funnel's four. */
 const USAGE_EVENTS = STEPS;
@@ -142,9 +142,13 @@ async function main(): Promise<number> {
     const environmentId = await environmentIdOf(client, PROJECT, ENVIRONMENT);
 
     // 2. The events, made inside PostgreSQL, without indexes to keep up while loading.
-    const indexes = await indexDefinitions(client, TABLES);
-    await dropIndexes(client, indexes);
-    console.log(`\nGenerating events (${indexes.length} indexes of ${TABLES.join(' and ')} dropped until the load ends):`);
+    const constraints = await loadConstraints(client, TABLES);
+    await dropForLoad(client, constraints);
+    console.log(
+      `\nGenerating events, ${thousands(opts.usersPerStatement)} users per statement ` +
+        `(the ${constraints.filter((c) => c.kind !== 'foreign key').length} indexes and ${constraints.filter((c) => c.kind === 'foreign key').length} foreign keys ` +
+        `of ${TABLES.join(' and ')} dropped until the load ends):`,
+    );
     const loadStarted = now();
     const events = await generateEvents(
       client,
@@ -157,7 +161,7 @@ async function main(): Promise<number> {
       now,
     );
     const insertMs = now() - loadStarted;
-    await rebuildIndexes(client, indexes, (index, elapsed) => console.log(`  index ${index.name} built in ${seconds(elapsed)}`), now);
+    await restoreAfterLoad(client, constraints, (made, elapsed) => console.log(`  ${made.kind} ${made.name} made in ${seconds(elapsed)}`), now);
     const vacuumStarted = now();
     await client.query(`VACUUM (ANALYZE) ${TABLES.join(', ')}`);
     console.log(`  VACUUM ANALYZE in ${seconds(now() - vacuumStarted)}`);
