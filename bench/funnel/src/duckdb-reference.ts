@@ -27,7 +27,7 @@ interface DuckInstance {
   connect(): Promise<DuckConnection>;
   closeSync(): void;
 }
-interface DuckModule {
+export interface DuckModule {
   DuckDBInstance: { create(path?: string, options?: Record<string, string>): Promise<DuckInstance> };
 }
 
@@ -48,14 +48,15 @@ export async function loadDuckDb(): Promise<{ module: DuckModule; version: strin
   }
 }
 
-const EVENT_COLUMNS = {
+/** The columns the queries read, with DuckDB's types. */
+export const EVENT_COLUMNS = {
   environment_id: 'INTEGER',
   unit_key: 'VARCHAR',
   type: 'VARCHAR',
   name: 'VARCHAR',
   occurred_at: 'TIMESTAMPTZ',
 } as const;
-const EXPOSURE_COLUMNS = {
+export const EXPOSURE_COLUMNS = {
   environment_id: 'INTEGER',
   flag_key: 'VARCHAR',
   unit_key: 'VARCHAR',
@@ -109,10 +110,8 @@ export class DuckReference {
   }
 
   /** Opens the database file afresh: a new instance, with nothing of it in DuckDB's buffers. */
-  async open(): Promise<DuckSession> {
-    const instance = await this.module.DuckDBInstance.create(this.file);
-    const connection = await instance.connect();
-    return new DuckSession(instance, connection);
+  open(): Promise<DuckSession> {
+    return DuckSession.open(this.module, this.file);
   }
 }
 
@@ -123,14 +122,26 @@ export interface DuckTiming {
   readonly rows: Record<string, unknown>[];
 }
 
+/** One DuckDB instance and a connection to it. */
 export class DuckSession {
-  constructor(
+  private constructor(
     private readonly instance: DuckInstance,
     private readonly connection: DuckConnection,
   ) {}
 
+  /** Opens the database at `file`, or `:memory:` for one that lives in memory alone. */
+  static async open(module: DuckModule, file: string): Promise<DuckSession> {
+    const instance = await module.DuckDBInstance.create(file);
+    return new DuckSession(instance, await instance.connect());
+  }
+
+  /** Runs `sql` and returns its rows, with numbers too large for a double as text. */
+  async run(sql: string): Promise<Record<string, unknown>[]> {
+    return (await this.connection.runAndReadAll(sql)).getRowObjectsJson();
+  }
+
   async setting(name: string): Promise<string> {
-    const rows = (await this.connection.runAndReadAll(`SELECT current_setting('${name}') AS value`)).getRowObjectsJson();
+    const rows = await this.run(`SELECT current_setting('${name}') AS value`);
     return String(rows[0]?.value);
   }
 
@@ -138,7 +149,7 @@ export class DuckSession {
   async time(sql: string): Promise<DuckTiming> {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const rows = (await this.connection.runAndReadAll(sql)).getRowObjectsJson();
+    const rows = await this.run(sql);
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     return { ms, cpuMs: (used.user + used.system) / 1000, rows };
