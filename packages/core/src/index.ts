@@ -25,4 +25,5 @@ export { BUCKETS, bucket, bucketOf, saltState, unitKey, type SaltState } from '.
 export { MAX_PREREQUISITE_DEPTH } from './flag.js';
 export { parseSemVer, compareSemVer, type SemVer } from './semver.js';
 export { parseInstant } from './dates.js';
+export * from './property-filters.js';
 export * from './analytics/index.js';

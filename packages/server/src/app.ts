@@ -9,6 +9,7 @@ import { SnapshotHub, type SnapshotHubOptions } from './delivery/snapshot-hub.js
 import { createEventMetrics } from './events/event-metrics.js';
 import { eventRoutes } from './events/event-routes.js';
 import { EventRetention, type RetentionOptions } from './events/retention.js';
+import { JourneyPathKeeper, type PathKeeperOptions } from './journeys/path-keeper.js';
 import { EventWriter, type EventWriterOptions } from './events/event-writer.js';
 import { type DecisionRoutesOptions, decisionRoutes } from './experiments/decision-routes.js';
 import { experimentRoutes } from './experiments/experiment-routes.js';
@@ -48,15 +49,17 @@ export interface AppDeps {
   trustProxy?: boolean | number | string[];
   /** The event retention job's interval (`DIAL_RETENTION_INTERVAL_SECONDS`), batch size and clock. */
   retention?: RetentionOptions;
+  /** How often journey paths are brought up to date (`DIAL_ANALYTICS_REFRESH_SECONDS`); tests set 0 and build paths themselves. */
+  journeyPaths?: PathKeeperOptions;
 }
 
 /**
  * The HTTP application on a migrated database: every domain's routes under
- * `/api/v1`, plus health, readiness and metrics, and the event retention job,
- * which starts when the app is ready and stops when it closes. Tests call
+ * `/api/v1`, plus health, readiness and metrics, and the event retention and
+ * journey path jobs, which start when the app is ready and stops when it closes. Tests call
  * `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, experiments = {}, trustProxy, retention = {} }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, experiments = {}, trustProxy, retention = {}, journeyPaths = {} }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
   const app = await createHttp({ logger, metrics, version: VERSION, ...(trustProxy === undefined ? {} : { trustProxy }) });
   await app.register(systemRoutes(db, metrics, migrations));
@@ -65,6 +68,7 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
   const hub = new SnapshotHub({ ...delivery, db, logger, principals });
   const eventMetrics = createEventMetrics(metrics.registry, () => writer.queuedRows);
   const writer = new EventWriter(db, { ...events, metrics: eventMetrics });
+  const pathKeeper = new JourneyPathKeeper(db, logger, metrics.registry, journeyPaths);
   await app.register(
     async (api: App) => {
       await api.register(projectRoutes(db, principals));
@@ -73,7 +77,7 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
       await api.register(flagConfigRoutes(db));
       await api.register(segmentRoutes(db));
       await api.register(journeyRoutes(db));
-      await api.register(journeyAnalysisRoutes(db, client.now === undefined ? {} : { now: client.now }));
+      await api.register(journeyAnalysisRoutes(db, pathKeeper, client.now === undefined ? {} : { now: client.now }));
       await api.register(tokenRoutes(db, principals));
       await api.register(sessionRoutes(db));
       await api.register(auditRoutes(db));
@@ -99,5 +103,7 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
   const eventRetention = new EventRetention(db, logger, metrics.registry, retention);
   app.addHook('onReady', async () => eventRetention.start());
   app.addHook('onClose', async () => eventRetention.stop());
+  app.addHook('onReady', async () => pathKeeper.start());
+  app.addHook('onClose', async () => pathKeeper.stop());
   return app;
 }

@@ -86,6 +86,8 @@ export interface TestAppOptions {
   trustProxy?: AppDeps['trustProxy'];
   /** The event retention job: not scheduled unless a test gives an interval, so no run lands in another test's queries. */
   retention?: AppDeps['retention'];
+  /** The journey path keeper: no passes unless a test gives an interval; tests build paths themselves. */
+  journeyPaths?: AppDeps['journeyPaths'];
 }
 
 /** The app on a migrated database of its own, with a known admin token. */
@@ -103,6 +105,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
       ...(options.experiments === undefined ? {} : { experiments: options.experiments }),
       ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
       retention: options.retention ?? { intervalMs: 0 },
+      journeyPaths: options.journeyPaths ?? { intervalMs: 0 },
     });
     await app.ready();
     return app;

@@ -5978,7 +5978,7 @@ export interface paths {
                                         /** @enum {string} */
                                         operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                         property: string;
-                                        value?: string | number | boolean | (string | number)[];
+                                        value?: string | number | boolean | (string | number | boolean)[];
                                     }[];
                                     label: string;
                                 }[];
@@ -6119,12 +6119,12 @@ export interface paths {
                                 /** @enum {string} */
                                 operator: "in";
                                 property: string;
-                                value: (string | number)[];
+                                value: (string | number | boolean)[];
                             } | {
                                 /** @enum {string} */
                                 operator: "notIn";
                                 property: string;
-                                value: (string | number)[];
+                                value: (string | number | boolean)[];
                             } | {
                                 /** @enum {string} */
                                 operator: "contains";
@@ -6180,7 +6180,7 @@ export interface paths {
                                     /** @enum {string} */
                                     operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                     property: string;
-                                    value?: string | number | boolean | (string | number)[];
+                                    value?: string | number | boolean | (string | number | boolean)[];
                                 }[];
                                 label: string;
                             }[];
@@ -6328,7 +6328,7 @@ export interface paths {
                                     /** @enum {string} */
                                     operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                     property: string;
-                                    value?: string | number | boolean | (string | number)[];
+                                    value?: string | number | boolean | (string | number | boolean)[];
                                 }[];
                                 label: string;
                             }[];
@@ -6468,12 +6468,12 @@ export interface paths {
                                 /** @enum {string} */
                                 operator: "in";
                                 property: string;
-                                value: (string | number)[];
+                                value: (string | number | boolean)[];
                             } | {
                                 /** @enum {string} */
                                 operator: "notIn";
                                 property: string;
-                                value: (string | number)[];
+                                value: (string | number | boolean)[];
                             } | {
                                 /** @enum {string} */
                                 operator: "contains";
@@ -6530,7 +6530,7 @@ export interface paths {
                                     /** @enum {string} */
                                     operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                     property: string;
-                                    value?: string | number | boolean | (string | number)[];
+                                    value?: string | number | boolean | (string | number | boolean)[];
                                 }[];
                                 label: string;
                             }[];
@@ -7156,37 +7156,12 @@ export interface paths {
                                 name: string;
                                 updatedAt: string;
                                 version: number;
-                                where: ({
+                                where: {
                                     /** @enum {string} */
-                                    op: "eq";
+                                    operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                     property: string;
-                                    values: (string | number | boolean)[];
-                                } | {
-                                    /** @enum {string} */
-                                    op: "neq";
-                                    property: string;
-                                    values: (string | number | boolean)[];
-                                } | {
-                                    /** @enum {string} */
-                                    op: "gt";
-                                    property: string;
-                                    value: number;
-                                } | {
-                                    /** @enum {string} */
-                                    op: "gte";
-                                    property: string;
-                                    value: number;
-                                } | {
-                                    /** @enum {string} */
-                                    op: "lt";
-                                    property: string;
-                                    value: number;
-                                } | {
-                                    /** @enum {string} */
-                                    op: "lte";
-                                    property: string;
-                                    value: number;
-                                })[];
+                                    value?: string | number | boolean | (string | number | boolean)[];
+                                }[];
                                 windowDays: number;
                             } | {
                                 createdAt: string;
@@ -7200,37 +7175,12 @@ export interface paths {
                                 property?: string;
                                 updatedAt: string;
                                 version: number;
-                                where: ({
+                                where: {
                                     /** @enum {string} */
-                                    op: "eq";
+                                    operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                     property: string;
-                                    values: (string | number | boolean)[];
-                                } | {
-                                    /** @enum {string} */
-                                    op: "neq";
-                                    property: string;
-                                    values: (string | number | boolean)[];
-                                } | {
-                                    /** @enum {string} */
-                                    op: "gt";
-                                    property: string;
-                                    value: number;
-                                } | {
-                                    /** @enum {string} */
-                                    op: "gte";
-                                    property: string;
-                                    value: number;
-                                } | {
-                                    /** @enum {string} */
-                                    op: "lt";
-                                    property: string;
-                                    value: number;
-                                } | {
-                                    /** @enum {string} */
-                                    op: "lte";
-                                    property: string;
-                                    value: number;
-                                })[];
+                                    value?: string | number | boolean | (string | number | boolean)[];
+                                }[];
                                 windowDays: number;
                             })[];
                             nextCursor: string | null;
@@ -7358,34 +7308,54 @@ export interface paths {
                         /** @default [] */
                         where?: ({
                             /** @enum {string} */
-                            op: "eq";
+                            operator: "eq";
                             property: string;
-                            values: (string | number | boolean)[];
+                            value: string | number | boolean;
                         } | {
                             /** @enum {string} */
-                            op: "neq";
+                            operator: "neq";
                             property: string;
-                            values: (string | number | boolean)[];
+                            value: string | number | boolean;
                         } | {
                             /** @enum {string} */
-                            op: "gt";
+                            operator: "in";
+                            property: string;
+                            value: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            operator: "notIn";
+                            property: string;
+                            value: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            operator: "contains";
+                            property: string;
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            operator: "gt";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "gte";
+                            operator: "gte";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "lt";
+                            operator: "lt";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "lte";
+                            operator: "lte";
                             property: string;
                             value: number;
+                        } | {
+                            /** @enum {string} */
+                            operator: "exists";
+                            property: string;
+                            value?: unknown;
                         })[];
                         /** @default 7 */
                         windowDays?: number;
@@ -7403,34 +7373,54 @@ export interface paths {
                         /** @default [] */
                         where?: ({
                             /** @enum {string} */
-                            op: "eq";
+                            operator: "eq";
                             property: string;
-                            values: (string | number | boolean)[];
+                            value: string | number | boolean;
                         } | {
                             /** @enum {string} */
-                            op: "neq";
+                            operator: "neq";
                             property: string;
-                            values: (string | number | boolean)[];
+                            value: string | number | boolean;
                         } | {
                             /** @enum {string} */
-                            op: "gt";
+                            operator: "in";
+                            property: string;
+                            value: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            operator: "notIn";
+                            property: string;
+                            value: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            operator: "contains";
+                            property: string;
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            operator: "gt";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "gte";
+                            operator: "gte";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "lt";
+                            operator: "lt";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "lte";
+                            operator: "lte";
                             property: string;
                             value: number;
+                        } | {
+                            /** @enum {string} */
+                            operator: "exists";
+                            property: string;
+                            value?: unknown;
                         })[];
                         /** @default 7 */
                         windowDays?: number;
@@ -7455,37 +7445,12 @@ export interface paths {
                             name: string;
                             updatedAt: string;
                             version: number;
-                            where: ({
+                            where: {
                                 /** @enum {string} */
-                                op: "eq";
+                                operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                 property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "neq";
-                                property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "gt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "gte";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lte";
-                                property: string;
-                                value: number;
-                            })[];
+                                value?: string | number | boolean | (string | number | boolean)[];
+                            }[];
                             windowDays: number;
                         } | {
                             createdAt: string;
@@ -7499,37 +7464,12 @@ export interface paths {
                             property?: string;
                             updatedAt: string;
                             version: number;
-                            where: ({
+                            where: {
                                 /** @enum {string} */
-                                op: "eq";
+                                operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                 property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "neq";
-                                property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "gt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "gte";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lte";
-                                property: string;
-                                value: number;
-                            })[];
+                                value?: string | number | boolean | (string | number | boolean)[];
+                            }[];
                             windowDays: number;
                         };
                     };
@@ -7672,37 +7612,12 @@ export interface paths {
                             name: string;
                             updatedAt: string;
                             version: number;
-                            where: ({
+                            where: {
                                 /** @enum {string} */
-                                op: "eq";
+                                operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                 property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "neq";
-                                property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "gt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "gte";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lte";
-                                property: string;
-                                value: number;
-                            })[];
+                                value?: string | number | boolean | (string | number | boolean)[];
+                            }[];
                             windowDays: number;
                         } | {
                             createdAt: string;
@@ -7716,37 +7631,12 @@ export interface paths {
                             property?: string;
                             updatedAt: string;
                             version: number;
-                            where: ({
+                            where: {
                                 /** @enum {string} */
-                                op: "eq";
+                                operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                 property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "neq";
-                                property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "gt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "gte";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lte";
-                                property: string;
-                                value: number;
-                            })[];
+                                value?: string | number | boolean | (string | number | boolean)[];
+                            }[];
                             windowDays: number;
                         };
                     };
@@ -7872,34 +7762,54 @@ export interface paths {
                         /** @default [] */
                         where?: ({
                             /** @enum {string} */
-                            op: "eq";
+                            operator: "eq";
                             property: string;
-                            values: (string | number | boolean)[];
+                            value: string | number | boolean;
                         } | {
                             /** @enum {string} */
-                            op: "neq";
+                            operator: "neq";
                             property: string;
-                            values: (string | number | boolean)[];
+                            value: string | number | boolean;
                         } | {
                             /** @enum {string} */
-                            op: "gt";
+                            operator: "in";
+                            property: string;
+                            value: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            operator: "notIn";
+                            property: string;
+                            value: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            operator: "contains";
+                            property: string;
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            operator: "gt";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "gte";
+                            operator: "gte";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "lt";
+                            operator: "lt";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "lte";
+                            operator: "lte";
                             property: string;
                             value: number;
+                        } | {
+                            /** @enum {string} */
+                            operator: "exists";
+                            property: string;
+                            value?: unknown;
                         })[];
                         /** @default 7 */
                         windowDays?: number;
@@ -7917,34 +7827,54 @@ export interface paths {
                         /** @default [] */
                         where?: ({
                             /** @enum {string} */
-                            op: "eq";
+                            operator: "eq";
                             property: string;
-                            values: (string | number | boolean)[];
+                            value: string | number | boolean;
                         } | {
                             /** @enum {string} */
-                            op: "neq";
+                            operator: "neq";
                             property: string;
-                            values: (string | number | boolean)[];
+                            value: string | number | boolean;
                         } | {
                             /** @enum {string} */
-                            op: "gt";
+                            operator: "in";
+                            property: string;
+                            value: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            operator: "notIn";
+                            property: string;
+                            value: (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            operator: "contains";
+                            property: string;
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            operator: "gt";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "gte";
+                            operator: "gte";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "lt";
+                            operator: "lt";
                             property: string;
                             value: number;
                         } | {
                             /** @enum {string} */
-                            op: "lte";
+                            operator: "lte";
                             property: string;
                             value: number;
+                        } | {
+                            /** @enum {string} */
+                            operator: "exists";
+                            property: string;
+                            value?: unknown;
                         })[];
                         /** @default 7 */
                         windowDays?: number;
@@ -7969,37 +7899,12 @@ export interface paths {
                             name: string;
                             updatedAt: string;
                             version: number;
-                            where: ({
+                            where: {
                                 /** @enum {string} */
-                                op: "eq";
+                                operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                 property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "neq";
-                                property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "gt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "gte";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lte";
-                                property: string;
-                                value: number;
-                            })[];
+                                value?: string | number | boolean | (string | number | boolean)[];
+                            }[];
                             windowDays: number;
                         } | {
                             createdAt: string;
@@ -8013,37 +7918,12 @@ export interface paths {
                             property?: string;
                             updatedAt: string;
                             version: number;
-                            where: ({
+                            where: {
                                 /** @enum {string} */
-                                op: "eq";
+                                operator: "eq" | "neq" | "in" | "notIn" | "contains" | "gt" | "gte" | "lt" | "lte" | "exists";
                                 property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "neq";
-                                property: string;
-                                values: (string | number | boolean)[];
-                            } | {
-                                /** @enum {string} */
-                                op: "gt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "gte";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lt";
-                                property: string;
-                                value: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "lte";
-                                property: string;
-                                value: number;
-                            })[];
+                                value?: string | number | boolean | (string | number | boolean)[];
+                            }[];
                             windowDays: number;
                         };
                     };

@@ -1,4 +1,4 @@
-import { matchesFilters } from './filters.js';
+import { matchesFilters } from '../property-filters.js';
 import { NONE, groupOf, topValues } from './groups.js';
 import type { AnalyticsEvent, Breakdown, FirstExposure, JourneyDefinition, TimeRange } from './journey.js';
 import { breakdownText, compareText } from './text.js';

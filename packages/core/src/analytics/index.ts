@@ -4,7 +4,6 @@
  * tallies into answers.
  */
 export * from './journey.js';
-export { matchesFilter, matchesFilters } from './filters.js';
 export { breakdownText, compareText, jsonNumberText } from './text.js';
 export { percentileCont, secondsOfMicros } from './percentile.js';
 export { MICROS_PER_DAY, dayOfMicros, daysOf, isoOfMicros } from './days.js';

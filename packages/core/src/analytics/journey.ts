@@ -1,22 +1,9 @@
+import type { PropertyFilter } from '../property-filters.js';
+
 /**
  * Journeys as analyses read them: ordered steps, each an event name with
  * filters on the event's properties, and a conversion window.
  */
-
-export const FILTER_OPERATORS = ['eq', 'neq', 'in', 'notIn', 'contains', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;
-
-export type FilterOperator = (typeof FILTER_OPERATORS)[number];
-
-/** What a filter compares a property with; which form depends on the operator. */
-export type FilterValue = string | number | boolean | (string | number)[];
-
-/** A condition on one top-level property of an event. */
-export interface PropertyFilter {
-  property: string;
-  operator: FilterOperator;
-  /** Absent for `exists`; an array for `in` and `notIn`; a number for `gt`, `gte`, `lt`, `lte`; a string for `contains`. */
-  value?: FilterValue;
-}
 
 export interface JourneyStep {
   /** The name of a tracked event. */

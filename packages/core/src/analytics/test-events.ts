@@ -1,4 +1,5 @@
-import type { AnalyticsEvent, JourneyDefinition, JourneyStep, PropertyFilter } from './journey.js';
+import type { PropertyFilter } from '../property-filters.js';
+import type { AnalyticsEvent, JourneyDefinition, JourneyStep } from './journey.js';
 
 /** 2026-01-01T00:00:00Z in epoch microseconds: the start of the tests' timelines. */
 export const T0 = Date.UTC(2026, 0, 1) * 1000;

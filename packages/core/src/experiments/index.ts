@@ -6,14 +6,12 @@
 export {
   METRIC_KINDS,
   MS_PER_DAY,
-  matchesFilters,
   metricType,
   type ConversionMetric,
-  type FilterValue,
   type MeanMetric,
   type MetricDefinition,
-  type PropertyFilter,
 } from './metric.js';
+export { matchesFilters, type FilterValue, type PropertyFilter } from '../property-filters.js';
 export {
   cumulative,
   metricStatistics,

@@ -1,3 +1,4 @@
+import type { PropertyFilter } from '../property-filters.js';
 import type { MetricType } from '../stats/arms.js';
 
 /*
@@ -7,20 +8,11 @@ import type { MetricType } from '../stats/arms.js';
  * values between variants.
  */
 
-/** A JSON scalar that an event property is compared with. */
-export type FilterValue = string | number | boolean;
-
 /**
- * A condition on one top-level property of an event:
- * - `eq`: the property is one of `values` (same JSON type and value);
- * - `neq`: the property is none of `values`, or is missing;
- * - `gt`, `gte`, `lt`, `lte`: the property is a number that compares so with `value`.
+ * The unit did the event at least once within `windowDays` of its first
+ * exposure, counting only events that pass every `where` filter (journey
+ * steps' filters: same form, same meaning): 1, else 0.
  */
-export type PropertyFilter =
-  | { property: string; op: 'eq' | 'neq'; values: FilterValue[] }
-  | { property: string; op: 'gt' | 'gte' | 'lt' | 'lte'; value: number };
-
-/** The unit did the event at least once within `windowDays` of its first exposure: 1, else 0. */
 export interface ConversionMetric {
   kind: 'conversion';
   event: string;
@@ -63,34 +55,4 @@ export function metricType(metric: MetricDefinition): MetricType {
     case 'mean':
       return 'mean';
   }
-}
-
-const hasOwn = (properties: Readonly<Record<string, unknown>>, name: string) => Object.prototype.hasOwnProperty.call(properties, name);
-
-function matchesFilter(filter: PropertyFilter, properties: Readonly<Record<string, unknown>>): boolean {
-  const value = hasOwn(properties, filter.property) ? properties[filter.property] : undefined;
-  switch (filter.op) {
-    case 'eq':
-      return filter.values.some((wanted) => wanted === value);
-    case 'neq':
-      return !filter.values.some((wanted) => wanted === value);
-    case 'gt':
-      return typeof value === 'number' && value > filter.value;
-    case 'gte':
-      return typeof value === 'number' && value >= filter.value;
-    case 'lt':
-      return typeof value === 'number' && value < filter.value;
-    case 'lte':
-      return typeof value === 'number' && value <= filter.value;
-  }
-}
-
-/**
- * Whether an event's properties pass every filter of a metric.
- *
- * @example
- * matchesFilters([{ property: 'plan', op: 'eq', values: ['pro'] }, { property: 'amount', op: 'gt', value: 0 }], { plan: 'pro', amount: 12 }); // true
- */
-export function matchesFilters(where: readonly PropertyFilter[], properties: Readonly<Record<string, unknown>>): boolean {
-  return where.every((filter) => matchesFilter(filter, properties));
 }

@@ -30,7 +30,7 @@ describe('a unit’s value', () => {
   });
 
   it('applies the filters', () => {
-    const big: MetricDefinition = { ...count, where: [{ property: 'amount', op: 'gte', value: 10 }] };
+    const big: MetricDefinition = { ...count, where: [{ property: 'amount', operator: 'gte', value: 10 }] };
     expect(unitValue(big, T, [purchase(T, 9), purchase(T, 10), purchase(T, 11)], Infinity)).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import type { ArmStatistics } from '../stats/arms.js';
-import { MS_PER_DAY, type MetricDefinition, matchesFilters, metricType } from './metric.js';
+import { matchesFilters } from '../property-filters.js';
+import { MS_PER_DAY, type MetricDefinition, metricType } from './metric.js';
 
 /*
  * The reference computation of an experiment's sufficient statistics, in
@@ -62,7 +63,7 @@ export const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 export function unitValue(metric: MetricDefinition, exposedAt: number, events: readonly TrackedEvent[], end: number): number {
   const until = Math.min(end, exposedAt + metric.windowDays * MS_PER_DAY);
   const counted = events.filter(
-    (event) => event.name === metric.event && event.occurredAt >= exposedAt && event.occurredAt < until && matchesFilters(metric.where, event.properties),
+    (event) => event.name === metric.event && event.occurredAt >= exposedAt && event.occurredAt < until && matchesFilters(event.properties, metric.where),
   );
   switch (metric.kind) {
     case 'conversion':

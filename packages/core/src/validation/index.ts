@@ -36,12 +36,7 @@ export {
 } from './schemas.js';
 export { attributeConditionSchema, conditionSchema, segmentConditionSchema } from './condition-schemas.js';
 export { attributeNameSchema, flagKeySchema, journeyKeySchema, ruleIdSchema, segmentKeySchema, variantKeySchema } from './keys.js';
-export { eventNameSchema, journeySchema, journeyStepSchema, propertyFilterSchema, propertyNameSchema, storedText } from './journey-schemas.js';
-export {
-  experimentKeySchema,
-  metricDefinitionSchema,
-  metricKeySchema,
-  metricKindShapes,
-  metricFilterSchema,
-} from './metric-schemas.js';
+export { eventNameSchema, propertyFilterSchema, propertyNameSchema, storedText } from './event-schemas.js';
+export { journeySchema, journeyStepSchema } from './journey-schemas.js';
+export { experimentKeySchema, metricDefinitionSchema, metricKeySchema, metricKindShapes } from './metric-schemas.js';
 export * from './limits.js';

@@ -1,17 +1,8 @@
 import { z } from 'zod';
-import { eventNameSchema as journeyEventNameSchema } from './journey-schemas.js';
-import type { MetricDefinition, PropertyFilter } from '../experiments/metric.js';
+import type { MetricDefinition } from '../experiments/metric.js';
+import { eventNameSchema as anyEventName, propertyFilterSchema, propertyNameSchema } from './event-schemas.js';
 import { describeValue } from './issues.js';
-import {
-  DEFAULT_METRIC_WINDOW_DAYS,
-  EXPERIMENT_KEY_PATTERN,
-  MAX_CONDITION_VALUE_LENGTH,
-  MAX_FILTER_VALUES,
-  MAX_METRIC_FILTERS,
-  MAX_METRIC_WINDOW_DAYS,
-  MAX_PROPERTY_NAME_LENGTH,
-  METRIC_KEY_PATTERN,
-} from './limits.js';
+import { DEFAULT_METRIC_WINDOW_DAYS, EXPERIMENT_KEY_PATTERN, MAX_METRIC_FILTERS, MAX_METRIC_WINDOW_DAYS, METRIC_KEY_PATTERN } from './limits.js';
 
 const keyOf = (what: string, pattern: RegExp) =>
   z.string().regex(pattern, {
@@ -25,40 +16,15 @@ export const metricKeySchema = keyOf('metric key', METRIC_KEY_PATTERN);
 /** @example experimentKeySchema.parse('new-checkout-q3') */
 export const experimentKeySchema = keyOf('experiment key', EXPERIMENT_KEY_PATTERN);
 
-const eventNameSchema = journeyEventNameSchema.describe('The name of the tracked event, as sent to /api/v1/events');
+const eventNameSchema = anyEventName.describe('The name of the tracked event, as sent to /api/v1/events');
 
-const propertyName = z.string().min(1).max(MAX_PROPERTY_NAME_LENGTH).describe('A top-level property of the event');
-
-const filterValue = z.union([z.string().max(MAX_CONDITION_VALUE_LENGTH), z.number(), z.boolean()], {
-  error: (issue) => `a property is compared with strings, numbers or booleans; got ${describeValue(issue.input)}`,
-});
-
-const listFilter = <const Op extends 'eq' | 'neq'>(op: Op) =>
-  z.strictObject({ property: propertyName, op: z.literal(op), values: z.array(filterValue).min(1).max(MAX_FILTER_VALUES) });
-const numberFilter = <const Op extends 'gt' | 'gte' | 'lt' | 'lte'>(op: Op) =>
-  z.strictObject({ property: propertyName, op: z.literal(op), value: z.number({ error: `${op} compares the property with a finite number` }) });
-
-/**
- * A condition on one event property: `eq`/`neq` with `values`, or
- * `gt`/`gte`/`lt`/`lte` with a number `value`.
- *
- * @example
- * metricFilterSchema.parse({ property: 'plan', op: 'eq', values: ['pro', 'team'] });
- */
-export const metricFilterSchema = z.discriminatedUnion('op', [
-  listFilter('eq'),
-  listFilter('neq'),
-  numberFilter('gt'),
-  numberFilter('gte'),
-  numberFilter('lt'),
-  numberFilter('lte'),
-]) satisfies z.ZodType<PropertyFilter>;
+const propertyName = propertyNameSchema.describe('A top-level property of the event');
 
 const where = z
-  .array(metricFilterSchema)
+  .array(propertyFilterSchema)
   .max(MAX_METRIC_FILTERS)
   .default([])
-  .describe('Conditions on the event\'s properties; an event counts when it passes all of them');
+  .describe('Conditions on the event\'s properties, as journey steps take them; an event counts when it passes all of them');
 
 const windowDays = z
   .number()

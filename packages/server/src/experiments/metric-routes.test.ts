@@ -25,8 +25,9 @@ describe('creating and reading metrics', () => {
         kind: 'conversion',
         event: 'purchase',
         where: [
-          { property: 'plan', op: 'eq', values: ['pro', 'team'] },
-          { property: 'amount', op: 'gt', value: 0 },
+          { property: 'plan', operator: 'in', value: ['pro', 'team'] },
+          { property: 'amount', operator: 'gt', value: 0 },
+          { property: 'coupon', operator: 'exists' },
         ],
         windowDays: 14,
       },
@@ -41,8 +42,9 @@ describe('creating and reading metrics', () => {
       kind: 'conversion',
       event: 'purchase',
       where: [
-        { property: 'plan', op: 'eq', values: ['pro', 'team'] },
-        { property: 'amount', op: 'gt', value: 0 },
+        { property: 'plan', operator: 'in', value: ['pro', 'team'] },
+        { property: 'amount', operator: 'gt', value: 0 },
+        { property: 'coupon', operator: 'exists' },
       ],
       windowDays: 14,
       version: 1,
@@ -80,9 +82,11 @@ describe('creating and reading metrics', () => {
     ['an unknown field', { key: 'ok', kind: 'mean', event: 'x', colour: 'red' }, 'colour', 'unknown_field'],
     ['a window of 0 days', { key: 'ok', kind: 'mean', event: 'x', windowDays: 0 }, 'windowDays', 'too_small'],
     ['a window of a fraction of a day', { key: 'ok', kind: 'mean', event: 'x', windowDays: 1.5 }, 'windowDays'],
-    ['an unknown filter operator', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', op: 'like', values: ['a'] }] }, 'where[0].op', 'invalid_value'],
-    ['a comparison with a string', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', op: 'gt', value: '3' }] }, 'where[0].value', 'invalid_type'],
-    ['an empty list of values', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', op: 'eq', values: [] }] }, 'where[0].values', 'too_small'],
+    ['an unknown filter operator', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', operator: 'like', value: 'a' }] }, 'where[0].operator', 'invalid_value'],
+    ['the old filter form', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', op: 'eq', values: ['a'] }] }, 'where[0].operator'],
+    ['a comparison with a string', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', operator: 'gt', value: '3' }] }, 'where[0].value', 'invalid_type'],
+    ['an empty list of values', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', operator: 'in', value: [] }] }, 'where[0].value', 'too_small'],
+    ['a value on exists', { key: 'ok', kind: 'conversion', event: 'x', where: [{ property: 'p', operator: 'exists', value: 1 }] }, 'where[0].value'],
     ['an event name of 201 characters', { key: 'ok', kind: 'conversion', event: 'e'.repeat(201) }, 'event', 'too_big'],
   ])('rejects %s with 400 at its path, creating nothing', async (_what, payload, path, code) => {
     const res = await t.app.inject({ method: 'POST', url: projectUrl('/metrics'), headers: t.admin, payload: { name: 'x', ...payload } });

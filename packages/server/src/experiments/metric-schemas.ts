@@ -1,5 +1,6 @@
-import { metricKeySchema, metricKindShapes, metricFilterSchema } from '@dial/core/validation';
+import { metricKeySchema, metricKindShapes } from '@dial/core/validation';
 import { z } from 'zod';
+import { propertyFilterOut } from '../events/property-filter-out.js';
 import { description, name, paginationQuery, version } from '../platform/schemas.js';
 
 /*
@@ -29,7 +30,7 @@ const shown = {
   description: z.string(),
   higherIsBetter: z.boolean(),
   event: z.string(),
-  where: z.array(metricFilterSchema),
+  where: z.array(propertyFilterOut),
   windowDays: z.number(),
   version: z.number(),
   createdAt: z.string(),

@@ -47,10 +47,15 @@ async function store(flag: string, exposures: readonly UnitExposure[], events: r
 
 // Amounts in quarters, so sums and squares are exact both as PostgreSQL numerics and as doubles.
 const amount = fc.integer({ min: -400, max: 4000 }).map((quarters) => quarters / 4);
-const scalar = fc.oneof(fc.constantFrom('x', 'y', '1'), fc.integer({ min: 0, max: 3 }), fc.boolean());
+const scalar = fc.oneof(fc.constantFrom('x', 'y', '1', 'xy'), fc.integer({ min: 0, max: 3 }), fc.boolean());
+// Every operator of journeys' step filters, on properties that are sometimes missing, null or of another type.
+const property = fc.constantFrom('p', 'amount', 'missing');
 const filter: fc.Arbitrary<PropertyFilter> = fc.oneof(
-  fc.record({ property: fc.constantFrom('p', 'amount', 'missing'), op: fc.constantFrom('eq' as const, 'neq' as const), values: fc.array(scalar, { minLength: 1, maxLength: 3 }) }),
-  fc.record({ property: fc.constantFrom('p', 'amount'), op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), value: fc.integer({ min: -2, max: 600 }) }),
+  fc.record({ property, operator: fc.constantFrom('eq' as const, 'neq' as const), value: scalar }),
+  fc.record({ property, operator: fc.constantFrom('in' as const, 'notIn' as const), value: fc.array(scalar, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ property, operator: fc.constant('contains' as const), value: fc.constantFrom('x', '1') }),
+  fc.record({ property, operator: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), value: fc.integer({ min: -2, max: 600 }) }),
+  fc.record({ property, operator: fc.constant('exists' as const) }),
 );
 const metric: fc.Arbitrary<MetricDefinition> = fc.oneof(
   fc.record({ kind: fc.constant('conversion' as const), event: fc.constantFrom('a', 'b'), where: fc.array(filter, { maxLength: 2 }), windowDays: fc.integer({ min: 1, max: 3 }) }),
@@ -71,7 +76,7 @@ const experiment = fc
         fc.record({
           unit: fc.integer({ min: 0, max: units + 3 }).map((i) => `u${i}`),
           name: fc.constantFrom('a', 'b', 'c', 'd'),
-          properties: fc.record({ p: scalar, amount: fc.oneof(amount, fc.constant('5')) }, { requiredKeys: [] }),
+          properties: fc.record({ p: fc.oneof(scalar, fc.constant(null)), amount: fc.oneof(amount, fc.constant('5')) }, { requiredKeys: [] }),
           // Exactly at the start, the end or the unit's exposure and window edges now and then: boundaries are where off-by-ones hide.
           occurredAt: fc.oneof(instant(START - 2 * DAY, END + DAY), fc.constantFrom(START, END, END - 1, START + DAY)),
           sinceExposure: fc.option(fc.constantFrom(0, -1, DAY - 1, DAY, 2 * DAY, 3 * DAY - 1, 3 * DAY), { freq: 2 }),

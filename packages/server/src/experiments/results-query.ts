@@ -1,5 +1,6 @@
-import { type MetricDefinition, type PropertyFilter, type VariantStatistics, sum } from '@dial/core/experiments';
+import { type MetricDefinition, type VariantStatistics, sum } from '@dial/core/experiments';
 import type { ArmStatistics } from '@dial/core/stats';
+import { SqlParams, filtersSql } from '../events/property-filter-sql.js';
 import type { Database } from '../platform/db.js';
 
 /** What an experiment's results count, and of which metrics. */
@@ -14,46 +15,22 @@ export interface ResultsQuery {
   metrics: readonly MetricDefinition[];
 }
 
-/** Collects the parameters of one statement and names each `$n`. */
-class Parameters {
-  readonly values: unknown[] = [];
-  add(value: unknown, cast: string): string {
-    this.values.push(value);
-    return `$${this.values.length}::${cast}`;
-  }
-}
-
-/** SQL for "the event's properties pass this filter", with the same semantics as core's `matchesFilters`. */
-function filterSql(filter: PropertyFilter, params: Parameters): string {
-  const property = params.add(filter.property, 'text');
-  switch (filter.op) {
-    case 'eq':
-    case 'neq': {
-      // jsonb equality compares type and value, as === does on parsed JSON; a missing property equals nothing.
-      const equal = `coalesce(e.properties -> ${property} = ANY(${params.add(filter.values.map((value) => JSON.stringify(value)), 'jsonb[]')}), false)`;
-      return filter.op === 'eq' ? equal : `NOT ${equal}`;
-    }
-    default: {
-      const operator = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[filter.op];
-      // CASE, not AND: SQL may evaluate AND's sides in any order, and a cast of a non-number fails.
-      return `CASE WHEN jsonb_typeof(e.properties -> ${property}) = 'number' THEN (e.properties ->> ${property})::numeric ${operator} ${params.add(String(filter.value), 'numeric')} ELSE false END`;
-    }
-  }
-}
+/** A typed placeholder of a new parameter: `$3::text`. */
+const typed = (params: SqlParams, value: unknown, cast: string) => `${params.add(value)}::${cast}`;
 
 /** SQL for one unit's value of a metric, aggregating that unit's joined events `e` (exposure `x`). */
-function unitValueSql(metric: MetricDefinition, params: Parameters): string {
+function unitValueSql(metric: MetricDefinition, params: SqlParams): string {
   const counted = [
-    `e.name = ${params.add(metric.event, 'text')}`,
-    `e.occurred_at < x.first_exposed_at + make_interval(days => ${params.add(metric.windowDays, 'int')})`,
-    ...metric.where.map((filter) => filterSql(filter, params)),
+    `e.name = ${typed(params, metric.event, 'text')}`,
+    `e.occurred_at < x.first_exposed_at + make_interval(days => ${typed(params, metric.windowDays, 'int')})`,
+    filtersSql('e.properties', metric.where, params),
   ].join(' AND ');
   switch (metric.kind) {
     case 'conversion':
       return `coalesce(max(1) FILTER (WHERE ${counted}), 0)`;
     case 'mean': {
       if (metric.property === undefined) return `count(*) FILTER (WHERE ${counted})`;
-      const property = params.add(metric.property, 'text');
+      const property = typed(params, metric.property, 'text');
       return `coalesce(sum(CASE WHEN jsonb_typeof(e.properties -> ${property}) = 'number' THEN (e.properties ->> ${property})::numeric END) FILTER (WHERE ${counted}), 0)`;
     }
   }
@@ -70,14 +47,14 @@ function unitValueSql(metric: MetricDefinition, params: Parameters): string {
  * alone: their values are 0 and add nothing to the sums.
  */
 export function resultsSql(query: ResultsQuery): { text: string; values: unknown[] } {
-  const params = new Parameters();
-  const environment = params.add(query.environmentId, 'int');
-  const start = params.add(query.start.toISOString(), 'timestamptz');
-  const end = params.add(query.end.toISOString(), 'timestamptz');
-  const exposures = `x.environment_id = ${environment} AND x.flag_key = ${params.add(query.flag, 'text')}
-       AND x.variant = ANY(${params.add(query.variants, 'text[]')}) AND x.first_exposed_at >= ${start} AND x.first_exposed_at < ${end}`;
+  const params = new SqlParams();
+  const environment = typed(params, query.environmentId, 'int');
+  const start = typed(params, query.start.toISOString(), 'timestamptz');
+  const end = typed(params, query.end.toISOString(), 'timestamptz');
+  const exposures = `x.environment_id = ${environment} AND x.flag_key = ${typed(params, query.flag, 'text')}
+       AND x.variant = ANY(${typed(params, query.variants, 'text[]')}) AND x.first_exposed_at >= ${start} AND x.first_exposed_at < ${end}`;
   const unitValues = query.metrics.map((metric, i) => `${unitValueSql(metric, params)} AS v${i}`);
-  const names = params.add([...new Set(query.metrics.map((metric) => metric.event))], 'text[]');
+  const names = typed(params, [...new Set(query.metrics.map((metric) => metric.event))], 'text[]');
   const sums = query.metrics.flatMap((metric, i) => [`sum(v${i})::text AS s${i}`, metric.kind === 'conversion' ? `NULL AS q${i}` : `sum(v${i} * v${i})::text AS q${i}`]);
   const day = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
   const text = `

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerKey, expectStatus, projectUrl } from '../flags/test-flags.js';
 import { findEnvironment, findProject } from '../flags/projects.js';
 import { type TestApp, bearer, testApp } from '../test-support.js';
+import { buildPaths } from './journey-paths.js';
 import { storeEvents } from './test-events.js';
 
 const NOW = Date.parse('2026-02-01T00:00:00Z');
@@ -158,6 +159,64 @@ describe('events sent through ingestion', () => {
     const funnel = (await get(`/journeys/checkout/funnel?environment=production&from=${new Date(at).toISOString()}&to=${new Date(at + 60_000).toISOString()}`)).json();
     expect(funnel.total.steps.map((s: { units: number }) => s.units)).toEqual([1, 1, 0, 0]);
     expect(funnel.total.steps[1].medianSecondsFromFirst).toBe(1.5);
+  });
+});
+
+describe('journey paths', () => {
+  const pathSet = async () => {
+    const { rows } = await t.db.query<{ journey_id: number; environment_id: number; refreshed_at: Date }>(
+      `SELECT s.journey_id, s.environment_id, s.refreshed_at FROM journey_path_sets s JOIN journeys j ON j.id = s.journey_id WHERE j.key = 'checkout'`,
+    );
+    return rows[0];
+  };
+
+  it('answer funnels once built, refreshed with the events stored since, and equal to the reference', async () => {
+    const project = (await findProject(t.db, 'default'))!;
+    const environment = (await findEnvironment(t.db, project.id, 'production'))!;
+    const { rows } = await t.db.query<{ id: number }>(`SELECT id FROM journeys WHERE key = 'checkout'`);
+    expect(await buildPaths(t.db, { journeyId: Number(rows[0]!.id), environmentId: environment.id }, definition)).toBeGreaterThanOrEqual(400);
+    const built = (await pathSet())!.refreshed_at;
+
+    expect((await get('/journeys/checkout/funnel?environment=production')).json()).toEqual(funnelOf({ ...reference, breakdown: null }));
+    const byVariant = await get('/journeys/checkout/funnel?environment=production&breakdown=flag:new-checkout');
+    expect(byVariant.json()).toEqual(funnelOf({ ...reference, breakdown: { kind: 'flag', key: 'new-checkout' } }));
+    const byCountry = await get('/journeys/checkout/funnel?environment=production&breakdown=attribute:country&breakdownLimit=3');
+    expect(byCountry.json()).toEqual(funnelOf({ ...reference, breakdownLimit: 3, breakdown: { kind: 'attribute', key: 'country' } }));
+    expect((await get('/journeys/checkout/conversion?environment=production&breakdown=flag:new-checkout')).json()).toEqual(
+      conversionOf({ ...reference, breakdown: { kind: 'flag', key: 'new-checkout' } }),
+    );
+
+    const at = NOW + 120_000;
+    const key = await createServerKey(t);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      headers: bearer(key),
+      payload: {
+        events: [
+          { id: 'path-1', type: 'track', name: 'view_product', key: 'path-user', timestamp: at },
+          { id: 'path-2', type: 'track', name: 'add_to_cart', key: 'path-user', timestamp: at + 2500 },
+          { id: 'path-3', type: 'track', name: 'checkout', key: 'path-user', timestamp: at + 3000, properties: { items: 2 } },
+        ],
+      },
+    });
+    expectStatus(sent, 200);
+    const window = `from=${new Date(at).toISOString()}&to=${new Date(at + 60_000).toISOString()}`;
+    const funnel = (await get(`/journeys/checkout/funnel?environment=production&${window}`)).json();
+    expect(funnel.total.steps.map((s: { units: number }) => s.units)).toEqual([1, 1, 1, 0]);
+    expect(funnel.total.steps[2].medianSecondsFromFirst).toBe(3);
+    expect((await pathSet())!.refreshed_at.getTime()).toBeGreaterThan(built.getTime());
+  });
+
+  it('are set aside when the journey changes, and funnels read events until paths follow the new steps', async () => {
+    const steps = [{ event: 'view_product' }, { event: 'add_to_cart' }];
+    const { version } = (await get('/journeys/checkout')).json();
+    const payload = { name: journey.name, steps, conversionWindowSeconds: journey.conversionWindowSeconds, version };
+    expectStatus(await t.app.inject({ method: 'PUT', url: projectUrl('/journeys/checkout'), headers: t.admin, payload }), 200);
+    const changed = { ...definition, steps: steps.map((step) => ({ ...step, label: step.event, filters: [] })) };
+    const refreshed = (await pathSet())!.refreshed_at;
+    expect((await get('/journeys/checkout/funnel?environment=production')).json()).toEqual(funnelOf({ ...reference, journey: changed, breakdown: null }));
+    expect((await pathSet())!.refreshed_at).toEqual(refreshed);
   });
 });
 

@@ -7,8 +7,10 @@ import type { App } from '../platform/http.js';
 import { errorResponses } from '../platform/schemas.js';
 import { funnelQuery, rangeOf, usageEventsQuery, usageQuery } from './analysis-params.js';
 import { conversionSchemaOut, funnelSchemaOut, usageEventsSchemaOut, usageSchemaOut } from './analysis-schemas.js';
-import { conversionTallies, funnelTallies } from './funnel-query.js';
+import { type FunnelQuery, conversionTallies, funnelTallies } from './funnel-query.js';
 import { requireJourney } from './journey-lookups.js';
+import type { JourneyPathKeeper } from './path-keeper.js';
+import { pathConversionTallies, pathFunnelTallies } from './path-funnel-query.js';
 import { journeyParams } from './journey-schemas.js';
 import { topEvents, usageTallies } from './usage-query.js';
 
@@ -26,7 +28,7 @@ const FUNNEL =
   '`property:NAME` by the entry event\'s value, the `breakdownLimit` values with the most units first, then "(other)" and "(none)".';
 
 /** Funnels, conversion over time and feature usage, computed in PostgreSQL. For admin tokens. */
-export function journeyAnalysisRoutes(db: Database, options: AnalysisRoutesOptions = {}) {
+export function journeyAnalysisRoutes(db: Database, paths: Pick<JourneyPathKeeper, 'prepare'>, options: AnalysisRoutesOptions = {}) {
   return async (app: App): Promise<void> => {
     const now = options.now ?? Date.now;
     app.addHook('onRequest', requireToken(db, ['admin']));
@@ -38,6 +40,10 @@ export function journeyAnalysisRoutes(db: Database, options: AnalysisRoutesOptio
       const environment = await requireEnvironment(db, project, environmentKey);
       return { journey, environment };
     };
+
+    /** Reads the journey's paths when they are current, else its events. */
+    const tallies = async <T>(query: FunnelQuery & { journeyId: number }, fromPaths: (db: Database, query: FunnelQuery & { journeyId: number }) => Promise<T>, fromEvents: (db: Database, query: FunnelQuery) => Promise<T>) =>
+      (await paths.prepare({ journeyId: query.journeyId, environmentId: query.environmentId }, query.journey)) ? fromPaths(db, query) : fromEvents(db, query);
 
     app.get(
       '/projects/:project/journeys/:journey/funnel',
@@ -55,8 +61,8 @@ export function journeyAnalysisRoutes(db: Database, options: AnalysisRoutesOptio
         const { environment: environmentKey, breakdown = null, breakdownLimit } = request.query;
         const { journey, environment } = await lookUp(request.params, environmentKey);
         const range = rangeOf(request.query, now());
-        const tallies = await funnelTallies(db, { environmentId: environment.id, journey, range, breakdown, breakdownLimit });
-        return funnelFromTallies({ journey, environment: environment.key, range, breakdown }, tallies);
+        const query = { journeyId: journey.id, environmentId: environment.id, journey, range, breakdown, breakdownLimit };
+        return funnelFromTallies({ journey, environment: environment.key, range, breakdown }, await tallies(query, pathFunnelTallies, funnelTallies));
       },
     );
 
@@ -76,8 +82,8 @@ export function journeyAnalysisRoutes(db: Database, options: AnalysisRoutesOptio
         const { environment: environmentKey, breakdown = null, breakdownLimit } = request.query;
         const { journey, environment } = await lookUp(request.params, environmentKey);
         const range = rangeOf(request.query, now());
-        const tallies = await conversionTallies(db, { environmentId: environment.id, journey, range, breakdown, breakdownLimit });
-        return conversionFromTallies({ journey, environment: environment.key, range, breakdown }, tallies);
+        const query = { journeyId: journey.id, environmentId: environment.id, journey, range, breakdown, breakdownLimit };
+        return conversionFromTallies({ journey, environment: environment.key, range, breakdown }, await tallies(query, pathConversionTallies, conversionTallies));
       },
     );
 

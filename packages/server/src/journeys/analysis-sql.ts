@@ -1,21 +1,14 @@
-import type { Breakdown, PropertyFilter } from '@dial/core';
+import type { Breakdown } from '@dial/core';
+import type { SqlParams } from '../events/property-filter-sql.js';
 import type { Database } from '../platform/db.js';
+
+// The events' filter conditions are shared with experiments' metrics; the analyses' statements take them from here too.
+export { SqlParams, filterSql, filtersSql } from '../events/property-filter-sql.js';
 
 /*
  * Pieces of the analyses' SQL. Everything a user wrote (event names,
  * property names, filter values) goes in as a parameter, never as text.
  */
-
-/** The parameters of one statement, numbered as they are added. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  /** The placeholder of a new parameter: `$3`. */
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 /**
  * A timestamptz literal of epoch microseconds, exact to the microsecond.
@@ -41,51 +34,6 @@ export function utcDay(timestamp: string): string {
 /** A date as YYYY-MM-DD. */
 export function dayText(date: string): string {
   return `to_char(${date}, 'YYYY-MM-DD')`;
-}
-
-/**
- * A condition that an event's properties (a jsonb expression) satisfy a
- * filter, as core's `matchesFilter`: type-exact, JSON null as absent, numbers
- * compared as numbers. It is never null.
- */
-export function filterSql(properties: string, filter: PropertyFilter, params: SqlParams): string {
-  const name = `${params.add(filter.property)}::text`;
-  const value = `(${properties} -> ${name})`;
-  const present = `jsonb_typeof(${value}) <> 'null'`;
-  const condition = (() => {
-    switch (filter.operator) {
-      case 'exists':
-        return present;
-      case 'eq':
-        return `${value} = ${params.add(JSON.stringify(filter.value))}::jsonb`;
-      case 'neq':
-        return `${present} AND ${value} <> ${params.add(JSON.stringify(filter.value))}::jsonb`;
-      case 'in':
-        return `${value} = ANY(${params.add(jsonList(filter.value))}::jsonb[])`;
-      case 'notIn':
-        return `${present} AND NOT ${value} = ANY(${params.add(jsonList(filter.value))}::jsonb[])`;
-      case 'contains':
-        return `jsonb_typeof(${value}) = 'string' AND strpos(${properties} ->> ${name}, ${params.add(filter.value)}::text) > 0`;
-      case 'gt':
-      case 'gte':
-      case 'lt':
-      case 'lte': {
-        const operator = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[filter.operator];
-        // CASE, not AND: only a number may be cast to numeric, and AND does not promise an order.
-        return `CASE WHEN jsonb_typeof(${value}) = 'number' THEN ${value}::numeric ${operator} ${params.add(JSON.stringify(filter.value))}::numeric ELSE false END`;
-      }
-    }
-  })();
-  return `coalesce(${condition}, false)`;
-}
-
-function jsonList(value: PropertyFilter['value']): string[] {
-  return (Array.isArray(value) ? value : []).map((item) => JSON.stringify(item));
-}
-
-/** Every filter of a step, joined with AND; `true` for none. */
-export function filtersSql(properties: string, filters: readonly PropertyFilter[], params: SqlParams): string {
-  return filters.length === 0 ? 'true' : filters.map((filter) => filterSql(properties, filter, params)).join(' AND ');
 }
 
 /**

@@ -18,7 +18,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEnvironment, findProject } from '../flags/projects.js';
 import { type TestApp, testApp } from '../test-support.js';
 import { conversionTallies, funnelTallies } from './funnel-query.js';
-import { storeEvents } from './test-events.js';
+import { buildPaths, refreshPaths } from './journey-paths.js';
+import { pathConversionTallies, pathFunnelTallies } from './path-funnel-query.js';
+import { addEvents, storeEvents } from './test-events.js';
 import { topEvents, usageTallies } from './usage-query.js';
 
 /*
@@ -52,7 +54,7 @@ const filter: fc.Arbitrary<PropertyFilter> = fc.oneof(
   fc.record({
     property,
     operator: fc.constantFrom('in' as const, 'notIn' as const),
-    value: fc.array(fc.constantFrom<string | number>('a', 'ba', 'é\u{1F600}', 1, 1.5, 1e21), { minLength: 1, maxLength: 3 }),
+    value: fc.array(fc.constantFrom<string | number | boolean>('a', 'ba', 'é\u{1F600}', 1, 1.5, 1e21, true), { minLength: 1, maxLength: 3 }),
   }),
   fc.record({ property, operator: fc.constant('contains' as const), value: fc.constantFrom('a', 'b', '\u{1F600}') }),
   fc.record({ property, operator: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), value: fc.constantFrom(0, 1, 1.5, 1e21, 1.5e-7) }),
@@ -117,10 +119,16 @@ const range = fc
 
 let t: TestApp;
 let environmentId: number;
+let journeyId: number;
 beforeAll(async () => {
   t = await testApp();
   const project = (await findProject(t.db, 'default'))!;
   environmentId = (await findEnvironment(t.db, project.id, 'production'))!.id;
+  const { rows } = await t.db.query<{ id: number }>(
+    `INSERT INTO journeys (project_id, key, name, steps, conversion_window_seconds) VALUES ($1, 'generated', 'Generated', '[]', 60) RETURNING id`,
+    [project.id],
+  );
+  journeyId = Number(rows[0]!.id);
 });
 afterAll(async () => t.close());
 
@@ -149,6 +157,53 @@ describe('the SQL analyses equal the reference', () => {
 
           const listQuestion = { environment: 'production', range, limit: breakdownLimit + 1 };
           expect(usageEventsFrom(listQuestion, await topEvents(t.db, { environmentId, ...listQuestion }))).toEqual(usageEventsOf({ ...listQuestion, events }));
+        },
+      ),
+      { seed: SEED, numRuns: RUNS },
+    );
+  }, 300_000);
+
+  it('funnels and conversion over time read from journey paths, built and then refreshed as events arrive', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        journey,
+        events,
+        exposures,
+        fc.nat(),
+        range,
+        breakdown,
+        fc.integer({ min: 1, max: 3 }),
+        async (journey, events, exposures, split, range, breakdown, breakdownLimit) => {
+          // Some events and exposures are stored before the paths are built, the rest after; a few are then deleted.
+          const before = events.slice(0, split % (events.length + 1));
+          const exposuresBefore = exposures.slice(0, split % (exposures.length + 1));
+          await storeEvents(t.db, environmentId, before, exposuresBefore);
+          await t.db.query('UPDATE journeys SET steps = $2, conversion_window_seconds = $3 WHERE id = $1', [
+            journeyId,
+            JSON.stringify(journey.steps),
+            journey.conversionWindowSeconds,
+          ]);
+          const key = { journeyId, environmentId };
+          await buildPaths(t.db, key, journey);
+
+          const question = { journey, environment: 'production', range, breakdown };
+          const query = { journeyId, environmentId, journey, range, breakdown, breakdownLimit };
+          const check = async (events: AnalyticsEvent[], firstExposures: FirstExposure[]) => {
+            const input = { ...question, breakdownLimit, events, firstExposures };
+            expect(funnelFromTallies(question, await pathFunnelTallies(t.db, query))).toEqual(funnelOf(input));
+            expect(conversionFromTallies(question, await conversionTallies(t.db, query))).toEqual(conversionOf(input));
+            expect(conversionFromTallies(question, await pathConversionTallies(t.db, query))).toEqual(conversionOf(input));
+          };
+          await check(before, exposuresBefore);
+
+          await addEvents(t.db, environmentId, events.slice(before.length), exposures.slice(exposuresBefore.length));
+          expect(await refreshPaths(t.db, key, journey)).not.toBeNull();
+          await check(events, exposures);
+
+          const kept = events.filter((_event, i) => i % 5 !== split % 5);
+          await t.db.query('DELETE FROM events WHERE environment_id = $1 AND NOT event_id = ANY($2::text[])', [environmentId, kept.map((event) => event.id)]);
+          await refreshPaths(t.db, key, journey);
+          await check(kept, exposures);
         },
       ),
       { seed: SEED, numRuns: RUNS },

@@ -1,6 +1,6 @@
-import { FILTER_OPERATORS } from '@dial/core';
 import { journeyKeySchema, journeySchema, storedText } from '@dial/core/validation';
 import { z } from 'zod';
+import { propertyFilterOut } from '../events/property-filter-out.js';
 import { name, version } from '../platform/schemas.js';
 
 /*
@@ -27,13 +27,7 @@ export const journeyBody = documented.extend({
   version: version.optional(),
 });
 
-const filterOut = z.object({
-  property: z.string(),
-  operator: z.enum(FILTER_OPERATORS),
-  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]).optional(),
-});
-
-export const journeyStepOut = z.object({ event: z.string(), label: z.string(), filters: z.array(filterOut) });
+export const journeyStepOut = z.object({ event: z.string(), label: z.string(), filters: z.array(propertyFilterOut) });
 
 export const journeySchemaOut = z.object({
   key: z.string(),

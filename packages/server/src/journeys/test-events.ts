@@ -10,6 +10,11 @@ import { timestampOfMicros } from './analysis-sql.js';
 export async function storeEvents(db: Queryable, environmentId: number, events: readonly AnalyticsEvent[], exposures: readonly FirstExposure[] = []): Promise<void> {
   await db.query('DELETE FROM events WHERE environment_id = $1', [environmentId]);
   await db.query('DELETE FROM first_exposures WHERE environment_id = $1', [environmentId]);
+  await addEvents(db, environmentId, events, exposures);
+}
+
+/** Adds events and first exposures to an environment's. */
+export async function addEvents(db: Queryable, environmentId: number, events: readonly AnalyticsEvent[], exposures: readonly FirstExposure[] = []): Promise<void> {
   if (events.length > 0) {
     await db.query(
       `INSERT INTO events (environment_id, event_id, type, name, unit_key, variant, attributes, properties, occurred_at, received_at)

@@ -16,12 +16,13 @@ describe('loadConfig', () => {
       clientRateLimit: { perSecond: 50, burst: 100 },
       eventQueueLimit: 50_000,
       retentionIntervalSeconds: 3600,
+      analyticsRefreshSeconds: 5,
       trustProxy: false,
     });
   });
 
   it('treats empty and blank variables as unset', () => {
-    const blank = { DIAL_PORT: '', DIAL_HOST: ' ', DATABASE_URL: '', DIAL_DATA_DIR: '  ', DIAL_LOG_LEVEL: '', DIAL_ADMIN_TOKEN: ' ', DIAL_CLIENT_RATE_LIMIT: ' ', DIAL_EVENT_QUEUE_LIMIT: '', DIAL_RETENTION_INTERVAL_SECONDS: ' ' };
+    const blank = { DIAL_PORT: '', DIAL_HOST: ' ', DATABASE_URL: '', DIAL_DATA_DIR: '  ', DIAL_LOG_LEVEL: '', DIAL_ADMIN_TOKEN: ' ', DIAL_CLIENT_RATE_LIMIT: ' ', DIAL_EVENT_QUEUE_LIMIT: '', DIAL_RETENTION_INTERVAL_SECONDS: ' ', DIAL_ANALYTICS_REFRESH_SECONDS: '' };
     expect(loadConfig(blank, cwd)).toEqual(loadConfig({}, cwd));
   });
 
@@ -74,6 +75,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DIAL_EVENT_QUEUE_LIMIT: ' 200000 ' }, cwd).eventQueueLimit).toBe(200_000);
   });
 
+  it('reads DIAL_ANALYTICS_REFRESH_SECONDS, from a second to an hour, 5 by default', () => {
+    expect(loadConfig({}, cwd).analyticsRefreshSeconds).toBe(5);
+    expect(loadConfig({ DIAL_ANALYTICS_REFRESH_SECONDS: '3600' }, cwd).analyticsRefreshSeconds).toBe(3_600);
+  });
+
   it('reads DIAL_RETENTION_INTERVAL_SECONDS, from a second to a week', () => {
     expect(loadConfig({ DIAL_RETENTION_INTERVAL_SECONDS: ' 60 ' }, cwd).retentionIntervalSeconds).toBe(60);
     expect(loadConfig({ DIAL_RETENTION_INTERVAL_SECONDS: '604800' }, cwd).retentionIntervalSeconds).toBe(604_800);
@@ -103,6 +109,9 @@ describe('loadConfig', () => {
     ['DIAL_RETENTION_INTERVAL_SECONDS', '604801'],
     ['DIAL_RETENTION_INTERVAL_SECONDS', '1.5'],
     ['DIAL_RETENTION_INTERVAL_SECONDS', 'hourly'],
+    ['DIAL_ANALYTICS_REFRESH_SECONDS', '0'],
+    ['DIAL_ANALYTICS_REFRESH_SECONDS', '3601'],
+    ['DIAL_ANALYTICS_REFRESH_SECONDS', 'soon'],
     ['DIAL_PORT', 'abc'],
     ['DIAL_PORT', '-1'],
     ['DIAL_PORT', '65536'],

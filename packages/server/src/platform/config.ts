@@ -20,6 +20,8 @@ export interface Config {
   readonly eventQueueLimit?: number;
   /** Seconds between runs of the job deleting events past their project's retention (`DIAL_RETENTION_INTERVAL_SECONDS`, default 3600). */
   readonly retentionIntervalSeconds?: number;
+  /** Seconds between passes keeping journey paths current (`DIAL_ANALYTICS_REFRESH_SECONDS`, default 5). */
+  readonly analyticsRefreshSeconds?: number;
   /**
    * Which proxies' X-Forwarded-For to believe for the client's address
    * (`DIAL_TRUST_PROXY`): `true`, a number of hops, or addresses/CIDRs; default none.
@@ -35,6 +37,9 @@ export class ConfigError extends Error {}
 
 /** Retention runs at least weekly: a longer wait would let a day's retention keep weeks of events. */
 export const MAX_RETENTION_INTERVAL_SECONDS = 7 * 24 * 60 * 60;
+
+/** Journey paths are kept current at least hourly: funnels refresh them anyway, but only passes build new ones. */
+export const MAX_ANALYTICS_REFRESH_SECONDS = 60 * 60;
 
 /** The shortest admin token accepted from the environment: anything shorter is guessable. */
 export const MIN_ADMIN_TOKEN_LENGTH = 24;
@@ -75,6 +80,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
   if (!/^\d+$/.test(retentionText) || retentionIntervalSeconds < 1 || retentionIntervalSeconds > MAX_RETENTION_INTERVAL_SECONDS) {
     throw new ConfigError(`DIAL_RETENTION_INTERVAL_SECONDS must be a number of seconds from 1 to ${MAX_RETENTION_INTERVAL_SECONDS} (a week), not "${retentionText}"`);
   }
+  const refreshText = env.DIAL_ANALYTICS_REFRESH_SECONDS?.trim() || '5';
+  const analyticsRefreshSeconds = Number(refreshText);
+  if (!/^\d+$/.test(refreshText) || analyticsRefreshSeconds < 1 || analyticsRefreshSeconds > MAX_ANALYTICS_REFRESH_SECONDS) {
+    throw new ConfigError(`DIAL_ANALYTICS_REFRESH_SECONDS must be a number of seconds from 1 to ${MAX_ANALYTICS_REFRESH_SECONDS} (an hour), not "${refreshText}"`);
+  }
   const trustProxy = parseTrustProxy(env.DIAL_TRUST_PROXY?.trim() || 'false');
   return {
     port,
@@ -86,6 +96,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     clientRateLimit,
     eventQueueLimit,
     retentionIntervalSeconds,
+    analyticsRefreshSeconds,
     trustProxy,
   };
 }

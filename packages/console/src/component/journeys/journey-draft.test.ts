@@ -61,12 +61,12 @@ describe('the journey editor draft', () => {
     expect(parseFilterValue('contains', ' 42 ')).toBe('42');
     expect(parseFilterValue('contains', '" 42 "')).toBe(' 42 ');
     expect(parseFilterValue('gt', '-1.5')).toBe(-1.5);
-    expect(parseFilterValue('in', 'pro, team,, 3, "4", "a, b"')).toEqual(['pro', 'team', 3, '4', 'a, b']);
+    expect(parseFilterValue('in', 'pro, team,, 3, "4", "a, b", true, "false"')).toEqual(['pro', 'team', 3, '4', 'a, b', true, 'false']);
     expect(parseFilterValue('notIn', '')).toEqual([]);
   });
 
   it('writes filter values so they read back the same', () => {
-    const values = ['pro', '42', 'true', ' padded ', '"quoted"', 42, 0.5, true, false, ['pro', 'a, b', '7', 7], ['say "hi", ok', 'x"y'], []] as const;
+    const values = ['pro', '42', 'true', ' padded ', '"quoted"', 42, 0.5, true, false, ['pro', 'a, b', '7', 7, true, 'true'], ['say "hi", ok', 'x"y'], []] as const;
     for (const value of values) {
       const operator = Array.isArray(value) ? 'in' : 'eq';
       expect(parseFilterValue(operator, formatFilterValue(value as never))).toEqual(value);

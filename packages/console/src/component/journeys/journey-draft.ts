@@ -6,7 +6,7 @@
 
 export const FILTER_OPERATORS = ['eq', 'neq', 'in', 'notIn', 'contains', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
-export type FilterValue = string | number | boolean | (string | number)[];
+export type FilterValue = string | number | boolean | (string | number | boolean)[];
 
 /** A step's filter on its event's properties, as the API has it. */
 export interface Filter {
@@ -94,17 +94,17 @@ function items(text: string): string[] {
 /**
  * The value a filter's text stands for, for its operator: none for `exists`, a
  * list for `in`/`notIn` (comma-separated), text for `contains`, otherwise one
- * value. Numbers (and `true`, `false` for `eq`/`neq`) are typed; quotes make
- * anything text.
+ * value. Numbers, `true` and `false` are typed (but for `contains`); quotes
+ * make anything text.
  *
  * @example
- * parseFilterValue('in', 'pro, team, "1"') // ['pro', 'team', '1']
+ * parseFilterValue('in', 'pro, team, "1", true') // ['pro', 'team', '1', true]
  * parseFilterValue('gte', '42')            // 42
  * parseFilterValue('eq', 'true')           // true
  */
 export function parseFilterValue(operator: FilterOperator, text: string): FilterValue | undefined {
   if (operator === 'exists') return undefined;
-  if (operator === 'in' || operator === 'notIn') return items(text).map((item) => scalar(item, false) as string | number);
+  if (operator === 'in' || operator === 'notIn') return items(text).map((item) => scalar(item, true));
   // `contains` looks for text: digits are text there.
   if (operator === 'contains') return String(scalar(quoted(text), false));
   return scalar(text, operator === 'eq' || operator === 'neq');

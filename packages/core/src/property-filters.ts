@@ -1,4 +1,23 @@
-import type { PropertyFilter } from './journey.js';
+/**
+ * Conditions on the properties of a tracked event, as journeys' steps and
+ * experiments' metrics both select events: one form, one meaning, here and
+ * in the server's SQL.
+ */
+
+export const FILTER_OPERATORS = ['eq', 'neq', 'in', 'notIn', 'contains', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;
+
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+/** What a filter compares a property with; which form depends on the operator. */
+export type FilterValue = string | number | boolean | (string | number | boolean)[];
+
+/** A condition on one top-level property of an event. */
+export interface PropertyFilter {
+  property: string;
+  operator: FilterOperator;
+  /** Absent for `exists`; an array for `in` and `notIn`; a number for `gt`, `gte`, `lt`, `lte`; a string for `contains`. */
+  value?: FilterValue;
+}
 
 /**
  * A property's value, or undefined when the event does not have it. JSON
@@ -55,7 +74,12 @@ export function matchesFilter(properties: Readonly<Record<string, unknown>>, fil
   }
 }
 
-/** Whether an event's properties satisfy every filter of a step. */
+/**
+ * Whether an event's properties satisfy every filter (none: any event).
+ *
+ * @example
+ * matchesFilters({ plan: 'pro', amount: 12 }, [{ property: 'plan', operator: 'eq', value: 'pro' }, { property: 'amount', operator: 'gt', value: 0 }]); // true
+ */
 export function matchesFilters(properties: Readonly<Record<string, unknown>>, filters: readonly PropertyFilter[]): boolean {
   return filters.every((filter) => matchesFilter(properties, filter));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilter, matchesFilters } from './filters.js';
-import type { PropertyFilter } from './journey.js';
+import { type PropertyFilter, matchesFilter, matchesFilters } from './property-filters.js';
 
 const properties = { plan: 'pro', amount: 12.5, count: 3, beta: true, missing: null, tags: ['a'], nested: { a: 1 }, text: 'Hello world' };
 const check = (operator: PropertyFilter['operator'], property: string, value?: PropertyFilter['value']) =>
@@ -24,6 +23,9 @@ describe('property filters', () => {
     ['in', 'plan', ['team', 'pro'], true],
     ['in', 'count', ['3'], false],
     ['in', 'count', [1, 3], true],
+    ['in', 'beta', [true], true],
+    ['in', 'beta', ['true', 1], false],
+    ['notIn', 'beta', [false], true],
     ['notIn', 'plan', ['team'], true],
     ['notIn', 'plan', ['pro'], false],
     ['notIn', 'absent', ['pro'], false],

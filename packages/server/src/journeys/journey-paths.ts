@@ -1,0 +1,130 @@
+import type { JourneyDefinition } from '@dial/core';
+import type { Database, Queryable } from '../platform/db.js';
+import { SqlParams } from './analysis-sql.js';
+import { PATH_COLUMNS, journeyPathsSql } from './journey-paths-sql.js';
+
+/*
+ * Journey paths kept current as events arrive. A set of paths belongs to a
+ * journey in an environment and follows one definition (steps and window).
+ * Building it reads every event; refreshing it recomputes the paths of the
+ * units noted in `changed_units` since its watermark. Each is one statement,
+ * so what it reads, writes and records as its watermark share one snapshot,
+ * and it runs under a transaction-level advisory lock on its set, so that
+ * two writers of one set take turns.
+ */
+
+/** The journey and environment a set of paths belongs to. */
+export interface PathSetKey {
+  journeyId: number;
+  environmentId: number;
+}
+
+/** What paths depend on: another definition needs other paths. */
+export function pathDefinition(journey: JourneyDefinition): string {
+  return JSON.stringify({ steps: journey.steps, conversionWindowSeconds: journey.conversionWindowSeconds });
+}
+
+/** Held shared by every build and refresh, exclusively by pruning: pruning then sees every set's watermark. */
+const PATHS_LOCK = 0x6469616a;
+
+/** Takes turns with other writers of the set, and keeps pruning out. */
+async function lockSet(tx: Queryable, key: PathSetKey): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [PATHS_LOCK]);
+  await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [key.journeyId, key.environmentId]);
+}
+
+/** Whether the set exists and follows the journey's present definition. */
+export async function pathSetIsCurrent(db: Queryable, key: PathSetKey, journey: JourneyDefinition): Promise<boolean> {
+  const { rows } = await db.query<{ current: boolean }>(
+    'SELECT definition = $3::jsonb AS current FROM journey_path_sets WHERE journey_id = $1 AND environment_id = $2',
+    [key.journeyId, key.environmentId, pathDefinition(journey)],
+  );
+  return rows[0]?.current === true;
+}
+
+/**
+ * Computes every path of a journey in an environment anew, replacing a set
+ * that follows another definition; resolves to the number of paths (0 when
+ * the set was current already).
+ *
+ * @example
+ * await buildPaths(db, { journeyId: journey.id, environmentId: environment.id }, journey);
+ */
+export async function buildPaths(db: Database, key: PathSetKey, journey: JourneyDefinition): Promise<number> {
+  return db.transaction(async (tx) => {
+    await lockSet(tx, key);
+    // Another replica may have built it while this one waited.
+    if (await pathSetIsCurrent(tx, key, journey)) return 0;
+    await tx.query('DELETE FROM journey_path_sets WHERE journey_id = $1 AND environment_id = $2', [key.journeyId, key.environmentId]);
+    const params = new SqlParams();
+    const journeyId = params.add(key.journeyId);
+    const environmentId = params.add(key.environmentId);
+    const definition = params.add(pathDefinition(journey));
+    const paths = journeyPathsSql(journey, key.environmentId, { all: true }, params);
+    const { rows } = await tx.query<{ paths: number }>(
+      `WITH path_set AS (
+         INSERT INTO journey_path_sets (journey_id, environment_id, definition, current_through, built_at, refreshed_at)
+         VALUES (${journeyId}, ${environmentId}, ${definition}::jsonb, pg_snapshot_xmin(pg_current_snapshot()), now(), now())
+         RETURNING journey_id, environment_id),
+       inserted AS (
+         INSERT INTO journey_paths (journey_id, environment_id, ${PATH_COLUMNS})
+         SELECT path_set.journey_id, path_set.environment_id, p.* FROM path_set, (${paths}) p
+         RETURNING 1)
+       SELECT count(*)::integer AS paths FROM inserted`,
+      params.values,
+    );
+    return Number(rows[0]?.paths ?? 0);
+  });
+}
+
+/**
+ * Brings a set up to date: the paths of every unit noted as changed since
+ * its watermark are computed again. Resolves to the number of units, or
+ * null when the set does not follow the journey's definition (or is gone)
+ * and must be built.
+ */
+export async function refreshPaths(db: Database, key: PathSetKey, journey: JourneyDefinition): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    await lockSet(tx, key);
+    if (!(await pathSetIsCurrent(tx, key, journey))) return null;
+    const params = new SqlParams();
+    const journeyId = params.add(key.journeyId);
+    const environmentId = params.add(key.environmentId);
+    const paths = journeyPathsSql(journey, key.environmentId, { subquery: 'SELECT unit_key FROM changed' }, params);
+    // Both writes see the statement's snapshot: the delete takes the old paths, not the ones inserted beside it.
+    const { rows } = await tx.query<{ units: number }>(
+      `WITH path_set AS (
+         SELECT current_through FROM journey_path_sets WHERE journey_id = ${journeyId} AND environment_id = ${environmentId}),
+       changed AS (
+         SELECT DISTINCT c.unit_key FROM changed_units c, path_set
+          WHERE c.environment_id = ${environmentId} AND c.written_by >= path_set.current_through),
+       removed AS (
+         DELETE FROM journey_paths p
+          WHERE p.journey_id = ${journeyId} AND p.environment_id = ${environmentId} AND p.unit_key IN (SELECT unit_key FROM changed)),
+       inserted AS (
+         INSERT INTO journey_paths (journey_id, environment_id, ${PATH_COLUMNS})
+         SELECT ${journeyId}, ${environmentId}, p.* FROM (${paths}) p),
+       marked AS (
+         UPDATE journey_path_sets SET current_through = pg_snapshot_xmin(pg_current_snapshot()), refreshed_at = now()
+          WHERE journey_id = ${journeyId} AND environment_id = ${environmentId})
+       SELECT count(*)::integer AS units FROM changed`,
+      params.values,
+    );
+    return Number(rows[0]?.units ?? 0);
+  });
+}
+
+/**
+ * Forgets changed units that every set has taken in (all of them when there
+ * is no set); resolves to how many notes it removed.
+ */
+export async function pruneChangedUnits(db: Database): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [PATHS_LOCK]);
+    const { rowCount } = await tx.query(
+      `DELETE FROM changed_units
+        WHERE written_by < coalesce((SELECT min(current_through) FROM journey_path_sets), pg_snapshot_xmin(pg_current_snapshot()))`,
+    );
+    return rowCount;
+  });
+}
