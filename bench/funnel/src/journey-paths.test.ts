@@ -20,7 +20,7 @@ function scripted(readings: PathSetReading[]) {
   return { options, read, waited, reads: () => i };
 }
 
-const built = { builtAt: new Date('2026-11-22T02:00:00Z'), refreshedAt: new Date('2026-11-22T02:00:00Z'), currentThrough: null };
+const built = { builtAt: new Date('2026-11-22T02:00:00Z'), refreshedAt: new Date('2026-11-22T02:00:00Z'), currentThrough: '1234' };
 
 describe('waitForPathSet', () => {
   it('waits until the row is there, reporting progress on the way', async () => {

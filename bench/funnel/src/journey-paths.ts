@@ -7,9 +7,10 @@
 import type pg from 'pg';
 
 export interface PathSet {
-  readonly builtAt: Date | null;
-  readonly refreshedAt: Date | null;
-  readonly currentThrough: Date | null;
+  readonly builtAt: Date;
+  readonly refreshedAt: Date;
+  /** The watermark, a transaction id (xid8) as text. */
+  readonly currentThrough: string;
 }
 
 /** What the database says: no such table (a Dial that keeps no paths), no row yet, or the row. */
@@ -19,8 +20,8 @@ export type PathSetReading = { readonly kind: 'no-table' } | { readonly kind: 'm
 export async function readPathSet(client: pg.Client, journeyId: number, environmentId: number): Promise<PathSetReading> {
   const { rows: tables } = await client.query<{ exists: boolean }>(`SELECT to_regclass('journey_path_sets') IS NOT NULL AS exists`);
   if (tables[0]?.exists !== true) return { kind: 'no-table' };
-  const { rows } = await client.query<{ built_at: Date | null; refreshed_at: Date | null; current_through: Date | null }>(
-    'SELECT built_at, refreshed_at, current_through FROM journey_path_sets WHERE journey_id = $1 AND environment_id = $2',
+  const { rows } = await client.query<{ built_at: Date; refreshed_at: Date; current_through: string }>(
+    'SELECT built_at, refreshed_at, current_through::text AS current_through FROM journey_path_sets WHERE journey_id = $1 AND environment_id = $2',
     [journeyId, environmentId],
   );
   const row = rows[0];

@@ -190,7 +190,10 @@ async function main(): Promise<number> {
       onWaiting: (elapsed) => console.log(`  waiting for the journey's paths: ${seconds(elapsed)}`),
     });
     const failures: string[] = [];
-    if (paths.kind === 'built') console.log(`journey paths built ${seconds(paths.elapsedMs)} after the journey was created`);
+    if (paths.kind === 'built') {
+      const counted = await client.query<{ n: string }>('SELECT count(*)::text AS n FROM journey_paths WHERE journey_id = $1 AND environment_id = $2', [journeyId, environmentId]);
+      console.log(`journey paths built ${seconds(paths.elapsedMs)} after the journey was created: ${thousands(Number(counted.rows[0]?.n))} paths, one per view_product event`);
+    }
     else if (paths.kind === 'not-kept') console.log('journey paths: this Dial keeps none (no journey_path_sets table); the funnel reads the events');
     else failures.push(`the journey's paths were not there after ${seconds(paths.elapsedMs)}`);
     await server.stop();
@@ -220,6 +223,9 @@ async function main(): Promise<number> {
 
     // 5. The check: plain SQL from the rule, on the same database.
     const question = { environmentId, from: range.from, to: range.to, windowSeconds: WINDOW_SECONDS };
+    // As Dial runs its analyses: room to hash in memory, no JIT compilation.
+    await client.query(`SET work_mem = '256MB'`);
+    await client.query('SET jit = off');
     const sqlStarted = now();
     const reference: FunnelCounts = countsOfRows((await client.query(funnelSql(question))).rows);
     const plainSqlMs = now() - sqlStarted;
