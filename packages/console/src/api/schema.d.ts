@@ -2832,7 +2832,7 @@ export interface paths {
         put?: never;
         /**
          * Start an experiment
-         * @description Records the start time of a draft. The flag must split traffic in the experiment's environment: it is on, and a percentage rollout (the fallthrough's, else the first rule's) gives weight to the control and at least one treatment; those weights are kept for the sample-ratio check. Otherwise 400 says what is missing. Units count from their first exposure after the start. Send the version in If-Match or the body.
+         * @description Records the start time of a draft: now, or `startedAt` if given and not in the future. The flag must split traffic in the experiment's environment: it is on, and a percentage rollout (the fallthrough's, else the first rule's) gives weight to the control and at least one treatment; those weights are kept for the sample-ratio check. Otherwise 400 says what is missing. Units count from their first exposure at or after the start. Send the version in If-Match or the body.
          */
         post: {
             parameters: {
@@ -2847,6 +2847,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Format: date-time */
+                        startedAt?: string;
                         version?: number;
                     } | null;
                 };
