@@ -10,6 +10,7 @@ import {
 import type { ArmStatistics } from '@dial/core/stats';
 import { SqlParams, filtersSql } from '../events/property-filter-sql.js';
 import type { Database } from '../platform/db.js';
+import { refreshPlannerStatistics } from '../platform/planner-statistics.js';
 
 /** What an experiment's results count, and of which metrics. */
 export interface ResultsQuery {
@@ -247,6 +248,8 @@ interface ResultsRow {
  */
 export async function queryMetricStatistics(db: Database, query: ResultsQuery): Promise<ResultsStatistics> {
   const { text, values } = resultsSql(query);
+  // The joins are planned for the tables' real sizes, which the embedded database does not track by itself.
+  await refreshPlannerStatistics(db, ['events', 'first_exposures']);
   const { rows } = await db.transaction(async (tx) => {
     // Enough memory for the hash of a million exposures and the per-unit values without spilling to disk,
     // and no JIT: compiling the expressions costs more than it saves on one pass.
