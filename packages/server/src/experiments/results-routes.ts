@@ -8,7 +8,8 @@ import type { App } from '../platform/http.js';
 import { errorResponses } from '../platform/schemas.js';
 import { requireExperiment } from './experiment-routes.js';
 import { experimentParams } from './experiment-schemas.js';
-import { findMetrics, shownMetric, definitionOf } from './metric-store.js';
+import { resolveMetrics } from './metric-journeys.js';
+import { definitionOf, findMetrics, shownMetric } from './metric-store.js';
 import { resultsCsv } from './results-csv.js';
 import { queryMetricStatistics } from './results-query.js';
 import { resultsQuery, resultsSchema } from './results-schemas.js';
@@ -20,7 +21,7 @@ export interface ResultsRoutesOptions {
 }
 
 const COUNTED =
-  'Units count from their first exposure to the flag in the experiment\'s environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop. Computed in the database on every request.';
+  'Units count from their first exposure to the flag in the experiment\'s environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop (a journey metric follows its journey\'s steps as the journey is now). Computed in the database on every request.';
 
 /** An experiment's results, as JSON and as CSV. For admin tokens. */
 export function resultsRoutes(db: Database, options: ResultsRoutesOptions = {}) {
@@ -51,10 +52,21 @@ export function resultsRoutes(db: Database, options: ResultsRoutesOptions = {}) 
         variants: [experiment.control, ...experiment.treatments],
         start: from,
         end: to,
-        metrics: metrics.map(({ metric }) => definitionOf(metric)),
+        metrics: await resolveMetrics(
+          db,
+          project,
+          metrics.map(({ metric }) => definitionOf(metric)),
+        ),
       });
       request.log.debug({ experiment: experiment.key, metrics: metrics.length }, 'experiment results computed');
-      return experimentResults({ experiment, metrics: metrics.map((entry, i) => ({ ...entry, statistics: statistics[i]! })), test, from, to });
+      return experimentResults({
+        experiment,
+        units: statistics.units,
+        metrics: metrics.map((entry, i) => ({ ...entry, statistics: statistics.metrics[i]! })),
+        test,
+        from,
+        to,
+      });
     };
 
     app.get(
