@@ -47,11 +47,10 @@ CREATE TABLE journey_path_sets (
   PRIMARY KEY (journey_id, environment_id)
 );
 
+-- Fixed-width columns first, so that a funnel's scan finds them at fixed offsets.
 CREATE TABLE journey_paths (
   journey_id integer NOT NULL,
   environment_id integer NOT NULL,
-  unit_key text NOT NULL,
-  entry_event_id text NOT NULL,
   entered_at timestamptz NOT NULL,
   -- The unit's step-0 event before this one: a range starting after it enters the unit here.
   previous_entered_at timestamptz,
@@ -61,6 +60,8 @@ CREATE TABLE journey_paths (
   d1 float8, d2 float8, d3 float8, d4 float8, d5 float8, d6 float8, d7 float8, d8 float8, d9 float8,
   -- The variant of each flag the unit was first exposed to at or before entry: {"flag": "variant"}; null for none.
   exposures jsonb,
+  unit_key text NOT NULL,
+  entry_event_id text NOT NULL,
   FOREIGN KEY (journey_id, environment_id) REFERENCES journey_path_sets ON DELETE CASCADE
 );
 CREATE INDEX journey_paths_unit ON journey_paths (journey_id, environment_id, unit_key);
