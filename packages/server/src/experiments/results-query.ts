@@ -36,42 +36,70 @@ function unitValueSql(metric: MetricDefinition, params: SqlParams): string {
   }
 }
 
+/** What per-unit values are computed over: an experiment's results query, but `end` may be left open (null: every event from the exposure on). */
+export interface UnitValuesQuery extends Omit<ResultsQuery, 'end'> {
+  end: Date | null;
+}
+
+/** Which exposed units a statement computes values for: all of them, or those a subquery (of `unit_key`) names. */
+export type ExposedUnits = { all: true } | { subquery: string };
+
+/** The condition on first exposures `x` that makes a unit one of the experiment's. */
+export function exposuresSql(query: UnitValuesQuery, params: SqlParams, units: ExposedUnits = { all: true }): string {
+  const start = typed(params, query.start.toISOString(), 'timestamptz');
+  return [
+    `x.environment_id = ${typed(params, query.environmentId, 'int')} AND x.flag_key = ${typed(params, query.flag, 'text')}`,
+    `x.variant = ANY(${typed(params, query.variants, 'text[]')}) AND x.first_exposed_at >= ${start}`,
+    ...(query.end === null ? [] : [`x.first_exposed_at < ${typed(params, query.end.toISOString(), 'timestamptz')}`]),
+    ...('all' in units ? [] : [`x.unit_key IN (${units.subquery})`]),
+  ].join(' AND ');
+}
+
+/**
+ * A SELECT of each exposed unit's values, for the units with tracked events
+ * of the metrics' names from their exposure on (and before the end): the
+ * unit's events probe its exposure and are reduced to one value per metric,
+ * grouped by the exposures' primary key, so its variant and exposure time
+ * come along. Columns: unit_key, variant, first_exposed_at, last_event_at
+ * (the latest event read), v0, v1, … in the order of `query.metrics`. The
+ * results and the experiment's kept unit values both compute with it.
+ */
+export function unitValuesSql(query: UnitValuesQuery, params: SqlParams, units: ExposedUnits = { all: true }): string {
+  const environment = typed(params, query.environmentId, 'int');
+  const unitValues = query.metrics.map((metric, i) => `${unitValueSql(metric, params)} AS v${i}`);
+  const names = typed(params, [...new Set(query.metrics.map((metric) => metric.event))], 'text[]');
+  const end = query.end === null ? '' : ` AND e.occurred_at < ${typed(params, query.end.toISOString(), 'timestamptz')}`;
+  return `
+      SELECT x.unit_key, x.variant, x.first_exposed_at, max(e.occurred_at) AS last_event_at,
+             ${unitValues.join(',\n             ')}
+        FROM first_exposures x
+        JOIN events e ON e.environment_id = ${environment} AND e.unit_key = x.unit_key
+       WHERE ${exposuresSql(query, params, units)}
+         AND e.type = 'track' AND e.name = ANY(${names})
+         AND e.occurred_at >= ${typed(params, query.start.toISOString(), 'timestamptz')}${end} AND e.occurred_at >= x.first_exposed_at
+       GROUP BY x.environment_id, x.flag_key, x.unit_key`;
+}
+
 /**
  * The statement that computes every metric's sufficient statistics per
  * variant and exposure day in one pass over the events. The experiment's
  * first exposures are hashed and the tracked events of the metrics' names
  * in the window probe them once (a parallel hash join); each unit's events
- * are reduced to one value per metric (grouped by the exposures' primary
- * key, so its variant and exposure time come along), and those are summed
- * per variant and day. Units without events are counted from the exposures
- * alone: their values are 0 and add nothing to the sums.
+ * are reduced to one value per metric (`unitValuesSql`), and those are
+ * summed per variant and day. Units without events are counted from the
+ * exposures alone: their values are 0 and add nothing to the sums.
  */
 export function resultsSql(query: ResultsQuery): { text: string; values: unknown[] } {
   const params = new SqlParams();
-  const environment = typed(params, query.environmentId, 'int');
-  const start = typed(params, query.start.toISOString(), 'timestamptz');
-  const end = typed(params, query.end.toISOString(), 'timestamptz');
-  const exposures = `x.environment_id = ${environment} AND x.flag_key = ${typed(params, query.flag, 'text')}
-       AND x.variant = ANY(${typed(params, query.variants, 'text[]')}) AND x.first_exposed_at >= ${start} AND x.first_exposed_at < ${end}`;
-  const unitValues = query.metrics.map((metric, i) => `${unitValueSql(metric, params)} AS v${i}`);
-  const names = typed(params, [...new Set(query.metrics.map((metric) => metric.event))], 'text[]');
   const sums = query.metrics.flatMap((metric, i) => [`sum(v${i})::text AS s${i}`, metric.kind === 'conversion' ? `NULL AS q${i}` : `sum(v${i} * v${i})::text AS q${i}`]);
   const day = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
   const text = `
     WITH exposed AS (
       SELECT x.variant, ${day('x.first_exposed_at')} AS day, count(*)::int AS n
         FROM first_exposures x
-       WHERE ${exposures}
+       WHERE ${exposuresSql(query, params)}
        GROUP BY 1, 2
-    ), unit_values AS (
-      SELECT x.variant, x.first_exposed_at,
-             ${unitValues.join(',\n             ')}
-        FROM first_exposures x
-        JOIN events e ON e.environment_id = ${environment} AND e.unit_key = x.unit_key
-       WHERE ${exposures}
-         AND e.type = 'track' AND e.name = ANY(${names})
-         AND e.occurred_at >= ${start} AND e.occurred_at < ${end} AND e.occurred_at >= x.first_exposed_at
-       GROUP BY x.environment_id, x.flag_key, x.unit_key
+    ), unit_values AS (${unitValuesSql(query, params)}
     ), sums AS (
       SELECT variant, ${day('first_exposed_at')} AS day, ${sums.join(', ')}
         FROM unit_values
@@ -81,7 +109,8 @@ export function resultsSql(query: ResultsQuery): { text: string; values: unknown
   return { text, values: params.values };
 }
 
-interface ResultsRow {
+/** One variant and exposure day: its units `n`, and per metric i the sum `s<i>` of the unit values and (for means) of their squares `q<i>`, as text. */
+export interface ResultsRow {
   variant: string;
   day: string;
   n: number;
@@ -108,6 +137,11 @@ export async function queryMetricStatistics(db: Database, query: ResultsQuery): 
     await tx.query('SET LOCAL jit = off');
     return tx.query<ResultsRow>(text, values);
   });
+  return statisticsOfRows(query, rows);
+}
+
+/** Each metric's statistics per compared variant from the rows of its sums per variant and exposure day (ordered by day). */
+export function statisticsOfRows(query: Pick<ResultsQuery, 'variants' | 'metrics'>, rows: readonly ResultsRow[]): VariantStatistics[][] {
   return query.metrics.map((metric, i) =>
     query.variants.map((variant) => {
       const days = rows
