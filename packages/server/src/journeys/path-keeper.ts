@@ -2,7 +2,8 @@ import type { JourneyDefinition } from '@dial/core';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { Database } from '../platform/db.js';
-import { type PathSetKey, buildPaths, pathSetIsCurrent, pruneChangedUnits, refreshPaths } from './journey-paths.js';
+import { pruneChangedUnits } from '../events/changed-units.js';
+import { type PathSetKey, buildPaths, pathSetIsCurrent, refreshPaths } from './journey-paths.js';
 
 export interface PathKeeperOptions {
   /** Time between passes over every journey and environment; 0: no passes but those asked for (default 5 s). */

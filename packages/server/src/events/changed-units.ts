@@ -1,0 +1,47 @@
+import type { Database, Queryable } from '../platform/db.js';
+
+/*
+ * The units whose events or first exposures changed, as every statement
+ * writing or deleting them notes in `changed_units` (migration 0012). Sets
+ * kept from them (journey paths, experiments' unit values) each have a
+ * watermark, `current_through`: they have taken in every note written by an
+ * earlier transaction. `changed_unit_watermarks` lists every set's.
+ */
+
+/** Held shared by every build and refresh of a set, exclusively by pruning: pruning then sees every set's watermark. */
+const CHANGED_UNITS_LOCK = 0x6469616a;
+
+/**
+ * Keeps pruning out until the transaction ends: a set's build or refresh
+ * takes it first, so that the notes it has yet to read stay.
+ */
+export async function holdChangedUnits(tx: Queryable): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [CHANGED_UNITS_LOCK]);
+}
+
+/**
+ * A SELECT of the distinct units of an environment noted since a watermark
+ * (SQL expressions, such as parameters or a set's column): those a refresh
+ * computes again.
+ *
+ * @example
+ * changedUnitsSql('$2', 'path_set.current_through'); // SELECT DISTINCT c.unit_key FROM changed_units c WHERE …
+ */
+export function changedUnitsSql(environmentId: string, watermark: string): string {
+  return `SELECT DISTINCT c.unit_key FROM changed_units c WHERE c.environment_id = ${environmentId} AND c.written_by >= ${watermark}`;
+}
+
+/**
+ * Forgets changed units that every set of every kind has taken in (all of
+ * them when there is no set); resolves to how many notes it removed.
+ */
+export async function pruneChangedUnits(db: Database): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGED_UNITS_LOCK]);
+    const { rowCount } = await tx.query(
+      `DELETE FROM changed_units
+        WHERE written_by < coalesce((SELECT min(current_through) FROM changed_unit_watermarks), pg_snapshot_xmin(pg_current_snapshot()))`,
+    );
+    return rowCount;
+  });
+}
