@@ -28,7 +28,8 @@ CREATE TABLE experiment_unit_values (
 CREATE INDEX experiment_unit_values_unit ON experiment_unit_values (experiment_id, unit_key);
 CREATE INDEX experiment_unit_values_reach ON experiment_unit_values (experiment_id, reach);
 
--- The sums of the unit values per variant, UTC day of first exposure and metric (from 1, in the definition's order).
+-- The sums of the unit values per variant, UTC day of first exposure and metric: 0 counts every unit,
+-- 1, 2, … the units with a value of each metric in the definition's order, with the sums of their values and squares.
 CREATE TABLE experiment_value_sums (
   experiment_id integer NOT NULL REFERENCES experiment_value_sets ON DELETE CASCADE,
   variant text NOT NULL,

@@ -80,12 +80,15 @@ function exposedUnitValuesSql(query: UnitValuesQuery, params: SqlParams, units: 
 /**
  * A SELECT of the sums of a relation of units (variant, first_exposed_at,
  * metric_values, sign: 1 to add a unit, -1 to take it out) per variant,
- * exposure day and metric, as `experiment_value_sums` holds them.
+ * exposure day and metric, as `experiment_value_sums` holds them: metric 0
+ * counts every unit, metric i the units with a value of the definition's
+ * i-th metric, with the sums of their values and of their squares.
  */
 function sumsSql(relation: string): string {
-  return `SELECT d.variant, (d.first_exposed_at AT TIME ZONE 'UTC')::date AS day, m.metric::smallint AS metric,
-           sum(d.sign)::bigint AS units, sum(d.sign * m.value) AS total, sum(d.sign * m.value * m.value) AS squares
-      FROM (${relation}) d CROSS JOIN LATERAL unnest(d.metric_values) WITH ORDINALITY AS m(value, metric)
+  return `SELECT d.variant, (d.first_exposed_at AT TIME ZONE 'UTC')::date AS day, (m.position - 1)::smallint AS metric,
+           coalesce(sum(d.sign) FILTER (WHERE m.value IS NOT NULL), 0)::bigint AS units,
+           coalesce(sum(d.sign * m.value), 0) AS total, coalesce(sum(d.sign * m.value * m.value), 0) AS squares
+      FROM (${relation}) d CROSS JOIN LATERAL unnest(array_prepend(0::numeric, d.metric_values)) WITH ORDINALITY AS m(value, position)
      GROUP BY 1, 2, 3`;
 }
 
@@ -193,8 +196,8 @@ function keptResultsSql(experimentId: number, results: ResultsQuery): { text: st
   const experiment = `${params.add(experimentId)}::int`;
   const end = `${params.add(results.end.toISOString())}::timestamptz`;
   const recomputed = exposedUnitValuesSql(results, params, { subquery: 'SELECT unit_key FROM boundary' });
-  const metric = (i: number) => `FILTER (WHERE metric = ${i + 1})`;
-  const sums = results.metrics.flatMap((_metric, i) => [`(sum(total) ${metric(i)})::text AS s${i}`, `(sum(squares) ${metric(i)})::text AS q${i}`]);
+  const metric = (i: number) => `FILTER (WHERE metric = ${i})`;
+  const sums = results.metrics.flatMap((_metric, i) => [`(sum(total) ${metric(i + 1)})::text AS s${i}`, `(sum(squares) ${metric(i + 1)})::text AS q${i}`]);
   const text = `
     WITH boundary AS MATERIALIZED (
       SELECT unit_key, variant, first_exposed_at, metric_values FROM experiment_unit_values
