@@ -27,8 +27,8 @@ export const boundaries = {
   cli: { imports: ['server', 'core', 'sdk-node', 'sdk-web'], builtins: true },
   'sdk-node': { imports: ['core'], builtins: true },
   'sdk-web': { imports: ['core'], builtins: false },
-  // The console's end-to-end tests start a real server; its browser code reaches it over HTTP only.
-  console: { imports: ['core'], builtins: false, testImports: ['server'] },
+  // The console's end-to-end tests start a real server (and run `dial demo` against it); its browser code reaches it over HTTP only.
+  console: { imports: ['core'], builtins: false, testImports: ['server', 'cli'] },
   bench: { imports: ['core', 'sdk-node', 'sdk-web', 'cli'], builtins: true },
 };
 

@@ -12,6 +12,14 @@ describe('analytics number formats', () => {
     expect(formatPercent(Number.NaN)).toBe(NONE);
   });
 
+  it('rounds a rate that is exactly half way up, as the decimal the API sends reads', () => {
+    // 23 of 80 is 28.75%: times 100 in binary it is 28.749999999999996, which toFixed rounds down.
+    expect(formatPercent(23 / 80)).toBe('28.8%');
+    expect(formatPercent(41 / 80)).toBe('51.3%');
+    expect(formatPercent(1 / 16)).toBe('6.3%');
+    expect(formatPercent(0.0005)).toBe('0.1%');
+  });
+
   it('groups thousands in counts', () => {
     expect(formatCount(0)).toBe('0');
     expect(formatCount(999)).toBe('999');
@@ -27,6 +35,13 @@ describe('analytics number formats', () => {
     expect(formatDuration(5400)).toBe('1.5 h');
     expect(formatDuration(86_400 * 3)).toBe('3 d');
     expect(formatDuration(null)).toBe(NONE);
+  });
+
+  it('rounds a duration that is exactly half way up', () => {
+    // 87 s is 1.45 min and 5,220 s is 1.45 h: the binary quotients are a hair under.
+    expect(formatDuration(87)).toBe('1.5 min');
+    expect(formatDuration(5220)).toBe('1.5 h');
+    expect(formatDuration(125_280)).toBe('1.5 d');
   });
 
   it('names the time-to-convert buckets', () => {

@@ -4,6 +4,10 @@
  */
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Intl rounds half up from a number's shortest decimal form, as the API's JSON writes it (0.2875 → 28.8%);
+// toFixed rounds the binary product, which tips some halves down (0.2875 * 100 is 28.749999999999996).
+const PERCENT = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, useGrouping: false });
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const DAY_WITH_YEAR = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -19,18 +23,19 @@ export const NONE = '—';
 export const formatCount = (value: number): string => COUNT.format(value);
 
 /**
- * A rate (0..1) as a percentage with one decimal.
+ * A rate (0..1) as a percentage with one decimal, halves rounded up.
  *
  * @example
  * formatPercent(0.4567) // '45.7%'
+ * formatPercent(0.2875) // '28.8%'
  * formatPercent(null)   // '—'
  */
 export function formatPercent(rate: number | null | undefined): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return NONE;
-  return `${(rate * 100).toFixed(1)}%`;
+  return PERCENT.format(rate);
 }
 
-const trim = (value: number) => String(Number(value.toFixed(1)));
+const trim = (value: number) => ONE_DECIMAL.format(value);
 
 /**
  * A duration in seconds in the largest unit that keeps it readable.
@@ -38,6 +43,7 @@ const trim = (value: number) => String(Number(value.toFixed(1)));
  * @example
  * formatDuration(42)     // '42 s'
  * formatDuration(5400)   // '1.5 h'
+ * formatDuration(87)     // '1.5 min'
  * formatDuration(null)   // '—'
  */
 export function formatDuration(seconds: number | null | undefined): string {

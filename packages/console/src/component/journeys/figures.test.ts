@@ -49,6 +49,6 @@ describe('the journey page figures', () => {
       { date: '2026-06-01', entered: 4, completed: 1, conversionRate: 0.25 },
       { date: '2026-06-02', entered: 0, completed: 0, conversionRate: null },
     ];
-    expect(cohortSeries([{ label: 'All users', days }])).toEqual([{ name: 'All users', values: [0.25, null] }]);
+    expect(cohortSeries([{ value: null, label: 'All users', days }])).toEqual([{ name: 'All users', values: [0.25, null] }]);
   });
 });

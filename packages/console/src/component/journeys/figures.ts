@@ -33,9 +33,20 @@ export interface CohortDay {
 }
 
 export interface CohortSeries {
+  value: string | null;
   label: string;
   days: readonly CohortDay[];
 }
+
+/**
+ * What tells a group apart on the page: its value, as the API's labels are
+ * for reading and two values may one day read the same.
+ *
+ * @example
+ * groupKey({ value: 'treatment', label: 'One-page checkout' }) // 'value:treatment'
+ * groupKey({ value: null, label: 'All users' })                 // 'total'
+ */
+export const groupKey = (group: { value: string | null }) => (group.value === null ? 'total' : `value:${group.value}`);
 
 /** How many units went through every step. */
 export const completed = (group: Pick<FunnelGroup, 'steps'>) => group.steps[group.steps.length - 1]?.units ?? 0;

@@ -2,7 +2,7 @@ import { ChartFigure } from '../../charts/ChartFigure/ChartFigure';
 import { ColumnChart } from '../../charts/ColumnChart/ColumnChart';
 import { Legend } from '../../charts/Legend/Legend';
 import { formatCount, formatPercent } from '../../charts/format';
-import { type FunnelGroup, entered, stepSeries } from '../figures';
+import { type FunnelGroup, entered, groupKey, stepSeries } from '../figures';
 
 /** The funnel of each breakdown value side by side: the share of its entered units that reached each step. */
 export function BreakdownFigure({ groups, by }: { groups: readonly FunnelGroup[]; by: string }) {
@@ -20,17 +20,17 @@ export function BreakdownFigure({ groups, by }: { groups: readonly FunnelGroup[]
                 Step
               </th>
               {groups.map((group) => (
-                <th key={group.label} scope="colgroup" colSpan={2} className="number">
+                <th key={groupKey(group)} scope="colgroup" colSpan={2} className="number">
                   {group.label}
                 </th>
               ))}
             </tr>
             <tr>
               {groups.map((group) => [
-                <th key={`${group.label}-units`} scope="col" className="number">
+                <th key={`${groupKey(group)}-units`} scope="col" className="number">
                   Units
                 </th>,
-                <th key={`${group.label}-share`} scope="col" className="number">
+                <th key={`${groupKey(group)}-share`} scope="col" className="number">
                   Of entered
                 </th>,
               ])}
@@ -43,10 +43,10 @@ export function BreakdownFigure({ groups, by }: { groups: readonly FunnelGroup[]
                   {step.index + 1}. {step.label}
                 </th>
                 {groups.map((group) => [
-                  <td key={`${group.label}-units`} className="number">
+                  <td key={`${groupKey(group)}-units`} className="number">
                     {formatCount(group.steps[s]?.units ?? 0)}
                   </td>,
-                  <td key={`${group.label}-share`} className="number">
+                  <td key={`${groupKey(group)}-share`} className="number">
                     {formatPercent(group.steps[s]?.conversionFromFirst)}
                   </td>,
                 ])}

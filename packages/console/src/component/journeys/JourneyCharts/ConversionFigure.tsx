@@ -2,7 +2,7 @@ import { ChartFigure } from '../../charts/ChartFigure/ChartFigure';
 import { LineChart } from '../../charts/LineChart/LineChart';
 import { Legend } from '../../charts/Legend/Legend';
 import { formatCount, formatDay, formatPercent } from '../../charts/format';
-import { type CohortSeries, cohortSeries } from '../figures';
+import { type CohortSeries, cohortSeries, groupKey } from '../figures';
 
 /** Daily cohorts by entry day: of the units that entered on a day, the share that went through every step. */
 export function ConversionFigure({ groups }: { groups: readonly CohortSeries[] }) {
@@ -23,7 +23,7 @@ export function ConversionFigure({ groups }: { groups: readonly CohortSeries[] }
               </th>
               {several
                 ? groups.map((group) => (
-                    <th key={group.label} scope="colgroup" colSpan={3} className="number">
+                    <th key={groupKey(group)} scope="colgroup" colSpan={3} className="number">
                       {group.label}
                     </th>
                   ))
@@ -37,7 +37,7 @@ export function ConversionFigure({ groups }: { groups: readonly CohortSeries[] }
               <tr>
                 {groups.map((group) =>
                   ['Entered', 'Completed', 'Conversion'].map((name) => (
-                    <th key={`${group.label}-${name}`} scope="col" className="number">
+                    <th key={`${groupKey(group)}-${name}`} scope="col" className="number">
                       {name}
                     </th>
                   )),
@@ -52,13 +52,13 @@ export function ConversionFigure({ groups }: { groups: readonly CohortSeries[] }
                 {groups.map((group) => {
                   const day = group.days[d];
                   return [
-                    <td key={`${group.label}-entered`} className="number">
+                    <td key={`${groupKey(group)}-entered`} className="number">
                       {formatCount(day?.entered ?? 0)}
                     </td>,
-                    <td key={`${group.label}-completed`} className="number">
+                    <td key={`${groupKey(group)}-completed`} className="number">
                       {formatCount(day?.completed ?? 0)}
                     </td>,
-                    <td key={`${group.label}-rate`} className="number">
+                    <td key={`${groupKey(group)}-rate`} className="number">
                       {formatPercent(day?.conversionRate)}
                     </td>,
                   ];

@@ -2,7 +2,7 @@ import { ChartFigure } from '../../charts/ChartFigure/ChartFigure';
 import { ColumnChart } from '../../charts/ColumnChart/ColumnChart';
 import { Legend } from '../../charts/Legend/Legend';
 import { formatBucket, formatCount, formatPercent } from '../../charts/format';
-import { type FunnelGroup, completed, shares, timeSeries } from '../figures';
+import { type FunnelGroup, completed, groupKey, shares, timeSeries } from '../figures';
 
 /**
  * How long the units that went through every step took, from entering to the
@@ -31,10 +31,10 @@ export function TimeToConvertFigure({ groups }: { groups: readonly FunnelGroup[]
             <tr>
               <th scope="col">Time</th>
               {groups.map((group) => [
-                <th key={`${group.label}-units`} scope="col" className="number">
+                <th key={`${groupKey(group)}-units`} scope="col" className="number">
                   {several ? `${group.label}: units` : 'Units'}
                 </th>,
-                <th key={`${group.label}-share`} scope="col" className="number">
+                <th key={`${groupKey(group)}-share`} scope="col" className="number">
                   {several ? `${group.label}: share` : 'Share'}
                 </th>,
               ])}
@@ -47,10 +47,10 @@ export function TimeToConvertFigure({ groups }: { groups: readonly FunnelGroup[]
                 {groups.map((group) => {
                   const share = shares(group.timeToConvert)[b];
                   return [
-                    <td key={`${group.label}-units`} className="number">
+                    <td key={`${groupKey(group)}-units`} className="number">
                       {formatCount(group.timeToConvert[b]?.units ?? 0)}
                     </td>,
-                    <td key={`${group.label}-share`} className="number">
+                    <td key={`${groupKey(group)}-share`} className="number">
                       {formatPercent(share)}
                     </td>,
                   ];

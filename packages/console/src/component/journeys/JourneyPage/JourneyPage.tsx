@@ -105,7 +105,7 @@ function FunnelReport({ journey, funnel, conversion, by }: { journey: Journey; f
       ) : conversion.data === undefined ? (
         <div className="skeleton" role="status" aria-label="Loading conversion over time" />
       ) : (
-        <ConversionFigure groups={conversion.data.groups.length > 0 ? conversion.data.groups : [{ label: answer.total.label, days: conversion.data.total.days }]} />
+        <ConversionFigure groups={conversion.data.groups.length > 0 ? conversion.data.groups : [{ value: null, label: answer.total.label, days: conversion.data.total.days }]} />
       )}
     </>
   );
