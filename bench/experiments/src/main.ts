@@ -156,7 +156,7 @@ async function main(): Promise<number> {
       const series = await timedSeries(api, RESULTS_PATH, opts.direct, server, backends);
       direct = summary(series.ms);
       directCpu = series.cpuPerRequest;
-      answers.push({ what: 'from the events', answer: series.last as ResultsAnswer });
+      answers.push({ what: 'results from the events', answer: series.last as ResultsAnswer });
       console.log(`  results from the events: ${series.ms.map((value) => `${ms(value)} ms`).join(', ')}`);
       if ((await readValueSet(client, experimentId)).kind === 'present') failures.push('the unit values were built while the results were timed from the events');
     }
@@ -190,11 +190,11 @@ async function main(): Promise<number> {
     const coldMeter = await cpuMeter(restarted, backends);
     const cold = await timedGet(api, RESULTS_PATH);
     const coldCpu = await coldMeter();
-    answers.push({ what: 'cold', answer: cold.body as ResultsAnswer });
+    answers.push({ what: 'cold results', answer: cold.body as ResultsAnswer });
     const warmSeries = await timedSeries(api, RESULTS_PATH, opts.repeat, restarted, backends);
     const loadAfter = loadAverage();
     const warm = summary(warmSeries.ms);
-    answers.push({ what: 'warm', answer: warmSeries.last as ResultsAnswer });
+    answers.push({ what: 'warm results', answer: warmSeries.last as ResultsAnswer });
     console.log(`  results: cold ${ms(cold.ms)} ms, warm p50 ${ms(warm.p50)} ms, p95 ${ms(warm.p95)} ms (${opts.repeat} requests)`);
     await stop();
 
@@ -206,11 +206,11 @@ async function main(): Promise<number> {
       const reference = totalsOfRows((await client.query<Record<string, string>>(referenceSql(environmentId, { from: last.from, to: last.to }))).rows);
       plainSqlMs = now() - sqlStarted;
       for (const { what, answer } of answers) {
-        for (const difference of totalsDifferences(totalsOfAnswer(answer), reference)) failures.push(`the ${what} results differ from plain SQL's: ${difference}`);
+        for (const difference of totalsDifferences(totalsOfAnswer(answer), reference)) failures.push(`the ${what} differ from plain SQL's: ${difference}`);
       }
     }
     for (const { what, answer } of answers.slice(0, -1)) {
-      if (JSON.stringify(answer.metrics) !== JSON.stringify(last.metrics)) failures.push(`the ${what} results' metrics differ from the warm results'`);
+      if (JSON.stringify(answer.metrics) !== JSON.stringify(last.metrics)) failures.push(`the ${what}' metrics differ from the warm results'`);
     }
 
     // The report.

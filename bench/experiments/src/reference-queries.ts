@@ -81,8 +81,12 @@ export function totalsOfAnswer(answer: ResultsAnswer): Map<string, VariantTotals
   );
 }
 
+/** Equal, or as near as the API's totals come: it adds each day's exact sum as a double. */
+const agree = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+
 /**
- * Where two answers differ, in words; none when they agree exactly.
+ * Where two answers differ, in words; none when they agree (units exactly,
+ * totals to the last bits a double holds).
  *
  * @example totalsDifferences(answer, reference); // ['treatment revenue: 1234.5 against 1234.25']
  */
@@ -97,7 +101,7 @@ export function totalsDifferences(got: ReadonlyMap<string, VariantTotals>, want:
     }
     if (a.units !== b.units) differences.push(`${variant} units: ${a.units} against ${b.units}`);
     METRICS.forEach((metric, i) => {
-      if (a.totals[i] !== b.totals[i]) differences.push(`${variant} ${metric.key}: ${a.totals[i]} against ${b.totals[i]}`);
+      if (!agree(a.totals[i]!, b.totals[i]!)) differences.push(`${variant} ${metric.key}: ${a.totals[i]} against ${b.totals[i]}`);
     });
   }
   return differences;
