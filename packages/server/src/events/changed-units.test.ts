@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/db.js';
 import { prepareDatabase } from '../server.js';
 import { type TestDatabase, testDatabase } from '../test-support.js';
-import { changedUnitsSql, pruneChangedUnits } from './changed-units.js';
+import { changedUnitsSql, holdChangedUnits, pruneChangedUnits } from './changed-units.js';
 
 let database: TestDatabase;
 let db: Database;
@@ -53,5 +53,17 @@ describe('changed units', () => {
     await db.query('DELETE FROM experiment_value_sets');
     expect(await pruneChangedUnits(db)).toBe(1);
     expect(await notes()).toEqual([]);
+  });
+
+  it.skipIf(!process.env.DIAL_TEST_DATABASE_URL)('are left alone while a set is being built or refreshed, without waiting for it', async () => {
+    await db.query("INSERT INTO changed_units (environment_id, unit_key, written_by) VALUES ($1, 'busy', '100')", [environmentId]);
+    // Another replica's connection, closed with the database.
+    const other = await database.reopen();
+    await other.transaction(async (tx) => {
+      await holdChangedUnits(tx);
+      expect(await pruneChangedUnits(db)).toBeNull();
+    });
+    expect(await notes()).toEqual(['busy']);
+    expect(await pruneChangedUnits(db)).toBe(1);
   });
 });

@@ -33,11 +33,15 @@ export function changedUnitsSql(environmentId: string, watermark: string): strin
 
 /**
  * Forgets changed units that every set of every kind has taken in (all of
- * them when there is no set); resolves to how many notes it removed.
+ * them when there is no set); resolves to how many notes it removed. While
+ * a set is being built or refreshed it skips (resolving to null) rather
+ * than wait: a waiting exclusive lock would queue every later build,
+ * refresh and read behind it, for as long as a big build takes.
  */
-export async function pruneChangedUnits(db: Database): Promise<number> {
+export async function pruneChangedUnits(db: Database): Promise<number | null> {
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGED_UNITS_LOCK]);
+    const { rows } = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [CHANGED_UNITS_LOCK]);
+    if (rows[0]?.locked !== true) return null;
     const { rowCount } = await tx.query(
       `DELETE FROM changed_units
         WHERE written_by < coalesce((SELECT min(current_through) FROM changed_unit_watermarks), pg_snapshot_xmin(pg_current_snapshot()))`,
