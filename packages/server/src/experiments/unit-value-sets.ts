@@ -233,6 +233,8 @@ export async function keptStatistics(
   end: Date,
 ): Promise<{ statistics: VariantStatistics[][]; refreshed: number } | null> {
   if (kept.end !== null && kept.end.getTime() < end.getTime()) return null;
+  // A set being built is not current yet: read the events rather than wait for the build's lock.
+  if (!(await valueSetIsCurrent(db, experimentId, kept))) return null;
   return db.transaction(async (tx) => {
     await lockSet(tx, experimentId);
     if (!(await valueSetIsCurrent(tx, experimentId, kept))) return null;
