@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, data } from './client';
-import type { FunnelQuery, UsageQuery } from './types';
+import type { ExperimentListQuery, FunnelQuery, ResultsTest, UsageQuery } from './types';
 
 /** Query keys, one place: invalidating a prefix refreshes everything under it. */
 export const keys = {
@@ -17,6 +17,13 @@ export const keys = {
   funnel: (project: string, journey: string, query: object) => ['journeys', project, 'one', journey, 'funnel', query] as const,
   conversion: (project: string, journey: string, query: object) => ['journeys', project, 'one', journey, 'conversion', query] as const,
   usage: (project: string, query: object) => ['usage', project, query] as const,
+  metrics: (project: string) => ['metrics', project] as const,
+  metric: (project: string, metric: string) => ['metrics', project, 'one', metric] as const,
+  experiments: (project: string) => ['experiments', project] as const,
+  experimentList: (project: string, filter: object) => ['experiments', project, 'list', filter] as const,
+  experiment: (project: string, experiment: string) => ['experiments', project, 'one', experiment] as const,
+  // Under the experiment, so a decision refreshes its results too.
+  results: (project: string, experiment: string, test: string) => ['experiments', project, 'one', experiment, 'results', test] as const,
   tokens: ['tokens'] as const,
   audit: (filter: object) => ['audit', filter] as const,
 };
@@ -32,10 +39,12 @@ export function useEnvironments(project: string) {
   });
 }
 
-export function useFlag(project: string, flag: string) {
+/** A flag with its configuration in every environment; nothing is asked while `enabled` is false (no flag chosen yet). */
+export function useFlag(project: string, flag: string, enabled = true) {
   return useQuery({
     queryKey: keys.flag(project, flag),
     queryFn: () => data(api.GET('/api/v1/projects/{project}/flags/{flag}', { params: { path: { project, flag } } })),
+    enabled,
   });
 }
 
@@ -120,5 +129,64 @@ export function useUsage(project: string, query: UsageQuery) {
     queryFn: () => data(api.GET('/api/v1/projects/{project}/usage', { params: { path: { project }, query } })),
     placeholderData: keepPreviousData,
     enabled: query.event.length > 0,
+  });
+}
+
+/** Every metric of a project, by key (the API pages by 500 at most). */
+export function useMetrics(project: string) {
+  return useQuery({
+    queryKey: keys.metrics(project),
+    queryFn: async () => {
+      const metrics = [];
+      let cursor: string | undefined;
+      do {
+        const page = await data(api.GET('/api/v1/projects/{project}/metrics', { params: { path: { project }, query: { limit: 500, cursor } } }));
+        metrics.push(...page.metrics);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return metrics;
+    },
+  });
+}
+
+export function useMetric(project: string, metric: string) {
+  return useQuery({
+    queryKey: keys.metric(project, metric),
+    queryFn: () => data(api.GET('/api/v1/projects/{project}/metrics/{metric}', { params: { path: { project, metric } } })),
+  });
+}
+
+/** A project's experiments, filtered (the API pages by 500 at most). */
+export function useExperiments(project: string, filter: Omit<ExperimentListQuery, 'limit' | 'cursor'> = {}) {
+  return useQuery({
+    queryKey: keys.experimentList(project, filter),
+    queryFn: async () => {
+      const experiments = [];
+      let cursor: string | undefined;
+      do {
+        const page = await data(api.GET('/api/v1/projects/{project}/experiments', { params: { path: { project }, query: { ...filter, limit: 500, cursor } } }));
+        experiments.push(...page.experiments);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return experiments;
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useExperiment(project: string, experiment: string) {
+  return useQuery({
+    queryKey: keys.experiment(project, experiment),
+    queryFn: () => data(api.GET('/api/v1/projects/{project}/experiments/{experiment}', { params: { path: { project, experiment } } })),
+  });
+}
+
+/** An experiment's results under a test; nothing is asked for a draft, which has none. */
+export function useResults(project: string, experiment: string, test: ResultsTest, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.results(project, experiment, test),
+    queryFn: () => data(api.GET('/api/v1/projects/{project}/experiments/{experiment}/results', { params: { path: { project, experiment }, query: { test } } })),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelled, linePath, linear, niceStep, ticks } from './scale';
+import { labelled, linePath, linear, niceStep, symmetricExtent, ticks, ticksAround } from './scale';
 
 describe('chart axes', () => {
   it('rounds steps up to 1, 2 or 5 times a power of ten', () => {
@@ -57,5 +57,27 @@ describe('chart axes', () => {
     expect(linePath([1, 2, 3], x, y)).toBe('M0.0,99.0L10.0,98.0L20.0,97.0');
     expect(linePath([1, null, 3, 4], x, y)).toBe('M0.0,99.0M20.0,97.0L30.0,96.0');
     expect(linePath([null, null], x, y)).toBe('');
+  });
+
+  it('ticks across zero for values on both sides, with round steps covering them', () => {
+    expect(ticksAround(-0.03, 0.07)).toEqual([-0.05, 0, 0.05, 0.1]);
+    expect(ticksAround(-0.03, 0.07, 8)).toEqual([-0.04, -0.02, 0, 0.02, 0.04, 0.06, 0.08]);
+    expect(ticksAround(0.2, 0.5, 2)).toEqual([0, 0.5]);
+    expect(ticksAround(-12, -3)).toEqual([-15, -10, -5, 0]);
+    expect(ticksAround(0, 0)).toEqual([-1, 0, 1]);
+    for (const [min, max] of [[-0.3, 0.1], [-7, 13], [-999, 2], [0.001, 0.004]] as const) {
+      const all = ticksAround(min, max);
+      expect(all).toContain(0);
+      expect(all[0]).toBeLessThanOrEqual(min);
+      expect(all[all.length - 1]).toBeGreaterThanOrEqual(max);
+      expect(all.length).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it('centres a range on zero around every value, with a margin', () => {
+    expect(symmetricExtent([-0.02, 0.07])).toEqual([-0.077, 0.077]);
+    expect(symmetricExtent([3, -5], 0)).toEqual([-5, 5]);
+    expect(symmetricExtent([0, Number.NaN])).toEqual([-1, 1]);
+    expect(symmetricExtent([])).toEqual([-1, 1]);
   });
 });

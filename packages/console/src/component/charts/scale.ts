@@ -88,3 +88,41 @@ export function linePath(values: readonly (number | null)[], x: (index: number) 
   });
   return path;
 }
+
+/**
+ * Axis ticks over a range that may be negative, always holding zero: round
+ * steps from a round bottom at or below `min` to a round top at or above
+ * `max`. For effects, whose zero line is the point.
+ *
+ * @example
+ * ticksAround(-0.03, 0.07)  // [-0.05, 0, 0.05, 0.1]
+ * ticksAround(0.2, 0.5, 2)  // [0, 0.5]
+ * ticksAround(0, 0)         // [-1, 0, 1]
+ */
+export function ticksAround(min: number, max: number, count = 4): number[] {
+  const low = Math.min(0, min);
+  const high = Math.max(0, max);
+  if (!(high > low) || !Number.isFinite(high - low)) return [-1, 0, 1];
+  const step = niceStep((high - low) / count);
+  const first = Math.floor(Number((low / step).toPrecision(12)));
+  const last = Math.ceil(Number((high / step).toPrecision(12)));
+  const out: number[] = [];
+  // 0 * step is -0 below zero; + 0 writes it as 0.
+  for (let i = first; i <= last; i++) out.push(Number((i * step).toPrecision(12)) + 0);
+  return out;
+}
+
+/**
+ * A range centred on zero that holds every value with a margin: intervals
+ * drawn against it show at a glance on which side of zero they fall.
+ *
+ * @example
+ * symmetricExtent([-0.02, 0.07]) // [-0.077, 0.077]
+ * symmetricExtent([])            // [-1, 1]
+ */
+export function symmetricExtent(values: readonly number[], margin = 0.1): [number, number] {
+  const reach = values.reduce((max, value) => (Number.isFinite(value) ? Math.max(max, Math.abs(value)) : max), 0);
+  if (reach === 0) return [-1, 1];
+  const padded = Number((reach * (1 + margin)).toPrecision(12));
+  return [-padded, padded];
+}

@@ -7,6 +7,7 @@ import type { FlagDetail } from '../../../api/types';
 import { scopedPath, useScope } from '../../../scope';
 import { ConflictDialog } from '../../common/ConflictDialog/ConflictDialog';
 import { ErrorNotice } from '../../common/ErrorNotice/ErrorNotice';
+import { FlagExperiments } from '../../experiments/FlagExperiments/FlagExperiments';
 import { type Conflict, lastChange } from '../conflict';
 import { ClientSide } from '../ClientSide/ClientSide';
 import { Variants } from '../Variants/Variants';
@@ -82,6 +83,9 @@ export function FlagPage() {
         </div>
         <div className="actions">
           <Link to={`${scopedPath(scope, 'audit')}?resource=${encodeURIComponent(detail.key)}&resourceType=flag`}>History</Link>
+          <Link className="button" to={`${scopedPath(scope, 'experiments')}?new&flag=${encodeURIComponent(detail.key)}`}>
+            New experiment
+          </Link>
           <button type="button" onClick={() => lifecycle.mutate(detail.archived ? 'restore' : 'archive')} disabled={lifecycle.isPending}>
             {detail.archived ? 'Restore' : 'Archive'}
           </button>
@@ -92,6 +96,7 @@ export function FlagPage() {
       <EnvironmentEditor key={`${scope.environment}-${generation}`} flag={detail} onConflict={(environment, error) => void showConflict(environment, error)} />
       <Variants key={`${detail.version}-${generation}`} flag={detail} onConflict={(error) => void showConflict(undefined, error)} />
       <ClientSide flag={detail} onConflict={(error) => void showConflict(undefined, error)} />
+      <FlagExperiments flag={detail.key} />
       {conflict && <ConflictDialog what={conflict.what} message={conflict.message} newer={conflict.newer} onReload={conflict.reload} onClose={() => setConflict(undefined)} />}
     </article>
   );

@@ -1,29 +1,8 @@
 import { useId } from 'react';
 import { FieldError } from '../../common/FieldError/FieldError';
 import { moveAt, removeAt, replaceAt } from '../../flags/draft';
-import { FILTER_OPERATORS, type FilterDraft, type FilterOperator, type JourneyDraft, MAX_FILTERS, MAX_STEPS, type StepDraft, WINDOW_UNITS, type WindowUnit } from '../journey-draft';
-
-const OPERATOR_NAMES: Record<FilterOperator, string> = {
-  eq: 'equals',
-  neq: 'does not equal',
-  in: 'is one of',
-  notIn: 'is not one of',
-  contains: 'contains',
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  exists: 'exists',
-};
-
-const VALUE_HINTS: Partial<Record<FilterOperator, string>> = {
-  in: 'pro, team',
-  notIn: 'free, trial',
-  gt: '10',
-  gte: '10',
-  lt: '100',
-  lte: '100',
-};
+import { type JourneyDraft, MAX_FILTERS, MAX_STEPS, type StepDraft, WINDOW_UNITS, type WindowUnit } from '../journey-draft';
+import { PropertyFilterRow } from '../PropertyFilterRow/PropertyFilterRow';
 
 /**
  * The fields of a journey: name, description, its ordered steps (an event
@@ -109,7 +88,7 @@ export function JourneyForm({ draft, onChange, creating, events = [] }: { draft:
               </div>
               <ul className="conditions">
                 {step.filters.map((filter, f) => (
-                  <FilterRow
+                  <PropertyFilterRow
                     key={f}
                     filter={filter}
                     path={`steps[${s}].filters[${f}]`}
@@ -162,37 +141,5 @@ export function JourneyForm({ draft, onChange, creating, events = [] }: { draft:
         <FieldError path="conversionWindowSeconds" />
       </fieldset>
     </>
-  );
-}
-
-/** One property filter of a step: a property, an operator and a value typed to fit it. */
-function FilterRow({ filter, path, label, onChange, onRemove }: { filter: FilterDraft; path: string; label: string; onChange: (filter: FilterDraft) => void; onRemove: () => void }) {
-  return (
-    <li className="condition" data-path={path}>
-      <input className="attr" value={filter.property} onChange={(event) => onChange({ ...filter, property: event.target.value })} placeholder="property" aria-label={`${label}: property`} />
-      <select value={filter.operator} onChange={(event) => onChange({ ...filter, operator: event.target.value as FilterOperator })} aria-label={`${label}: operator`}>
-        {FILTER_OPERATORS.map((operator) => (
-          <option key={operator} value={operator}>
-            {OPERATOR_NAMES[operator]}
-          </option>
-        ))}
-      </select>
-      {filter.operator !== 'exists' && (
-        <input
-          value={filter.value}
-          onChange={(event) => onChange({ ...filter, value: event.target.value })}
-          placeholder={VALUE_HINTS[filter.operator] ?? 'value'}
-          aria-label={`${label}: value`}
-          title="Numbers, true and false are typed; put text in double quotes to keep it text. Lists are comma-separated."
-        />
-      )}
-      <button type="button" className="icon" onClick={onRemove} aria-label={`Remove ${label.toLowerCase()}`}>
-        ×
-      </button>
-      <FieldError path={`${path}.property`} />
-      <FieldError path={`${path}.operator`} />
-      <FieldError path={`${path}.value`} />
-      <FieldError path={path} />
-    </li>
   );
 }
