@@ -88,7 +88,7 @@ async function simulate(flag: string, rates: { off: number; on: number }, seed: 
       simulated.exposures.push({ unit: user.key, variant, exposedAt: Date.now() });
       if (random() < rates[variant]) {
         client.track('purchase', user);
-        simulated.events.push({ unit: user.key, name: 'purchase', properties: {}, occurredAt: Date.now() });
+        simulated.events.push({ id: `${user.key}/purchase`, unit: user.key, name: 'purchase', properties: {}, occurredAt: Date.now() });
       }
     }
     await client.flush();
@@ -193,7 +193,7 @@ describe('experiments end to end through the Node SDK', () => {
       for (let i = 0; i < 1_000; i++) {
         const unit = `aa-${run}-${i}`;
         exposures.push({ unit, variant: compiled.evaluate('aa', { key: unit }).variant!, exposedAt: 0 });
-        if (random() < 0.12) events.push({ unit, name: 'purchase', properties: {}, occurredAt: 0 });
+        if (random() < 0.12) events.push({ id: `${unit}/purchase`, unit, name: 'purchase', properties: {}, occurredAt: 0 });
       }
       const [off, on] = metricStatistics(metric, exposures, events, window);
       const relative = compareArms(off!.total, on!.total).relative;

@@ -199,6 +199,31 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('experiments i
     await h.screenshot(page, 'experiments-02-metrics');
   }, 60_000);
 
+  it('creates a journey metric by choosing one of the project\'s journeys instead of an event', async () => {
+    await h.api('POST', '/projects/default/journeys', { key: 'checkout', name: 'Checkout', steps: [{ event: 'cart' }, { event: 'purchase' }], conversionWindowSeconds: 3600 });
+    const page = await signedIn('/default/production/metrics');
+    await page.getByRole('button', { name: 'New metric' }).click();
+    const form = page.getByRole('form', { name: 'New metric' });
+    await form.getByRole('textbox', { name: /^Key/ }).fill('checkout-time');
+    await form.getByRole('textbox', { name: /^Name/ }).fill('Time to checkout');
+    await form.getByLabel('Kind').selectOption('journeyDuration');
+    // A journey replaces the event and its filters; a duration is better shorter.
+    expect(await form.getByLabel('Event', { exact: true }).count()).toBe(0);
+    expect(await form.getByRole('button', { name: 'Add filter' }).count()).toBe(0);
+    expect(await form.getByRole('radio', { name: /^Lower/ }).isChecked()).toBe(true);
+    await form.getByRole('combobox', { name: /^Journey/ }).selectOption({ label: 'Checkout (checkout)' });
+    await form.getByRole('button', { name: 'Create metric' }).click();
+    await page.getByRole('heading', { name: 'Time to checkout' }).waitFor();
+    const metric = await h.api('GET', '/projects/default/metrics/checkout-time');
+    expect(metric).toMatchObject({ kind: 'journeyDuration', journey: 'checkout', windowDays: 7, higherIsBetter: false });
+    expect(metric).not.toHaveProperty('event');
+    const described = 'Seconds from entering journey checkout to its last step, over the units that completed it within 7 days of exposure';
+    expect(await page.locator('.page-head').textContent()).toContain(described);
+    expect(await page.getByRole('combobox', { name: /^Journey/ }).inputValue()).toBe('checkout');
+    await page.goto('/default/production/metrics');
+    expect(await page.getByRole('row', { name: /Time to checkout/ }).textContent()).toContain(described);
+  }, 60_000);
+
   it('creates an experiment with the wizard from the flag page, sending a refused field back to its step, and says why it cannot start', async () => {
     await h.api('POST', '/projects/default/metrics', { key: 'revenue', name: 'Revenue per user', kind: 'mean', event: 'purchase', property: 'amount' });
     const page = await signedIn('/default/production/flags/new-checkout');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DialClient, type DialError } from '@dial/sdk-node';
 import { AdminApi, DemoError } from './admin-api.js';
-import { DEMO_KEY_NAME, DEMO_PROJECT } from './demo-project.js';
+import { DEMO_EXPERIMENT, DEMO_KEY_NAME, DEMO_PROJECT } from './demo-project.js';
 import { DEMO_USAGE, type DemoOptions, UsageError, parseDemoOptions } from './demo-options.js';
 import { demoSetupSteps, issueDemoKey, revokeDemoKey } from './demo-setup.js';
 import { backfillShoppers, liveShoppers } from './shop-simulation.js';
@@ -51,10 +51,13 @@ export async function runDemo(options: DemoOptions, io: DemoIo): Promise<DemoSum
 
   print(`Setting up the demo in Dial at ${api.baseUrl}`);
   await api.get('/projects');
-  for (const step of demoSetupSteps()) print(`  ${step.subject.padEnd(26)} ${await step.run(api)}`);
+  // The backfill's shoppers arrive from `days` before it starts, which is after this: the experiment counts every one of them.
+  const experimentStart = new Date((io.now ?? Date.now)() - options.days * DAY_MS);
+  for (const step of demoSetupSteps(experimentStart)) print(`  ${step.subject.padEnd(26)} ${await step.run(api)}`);
   const key = await issueDemoKey(api);
   print(`  ${'server SDK key'.padEnd(26)} "${DEMO_KEY_NAME}", revoked when the demo stops${key.revoked > 0 ? ` (and ${key.revoked} left by an earlier run revoked)` : ''}`);
   print(`Open ${api.baseUrl}/ and pick the project "${DEMO_PROJECT.key}" to see it.`);
+  print(`The experiment's results: ${api.baseUrl}/api/v1/projects/${DEMO_PROJECT.key}/experiments/${DEMO_EXPERIMENT.key}/results`);
 
   const run = new TrafficRun(options, io, api.baseUrl, key.secret);
   try {

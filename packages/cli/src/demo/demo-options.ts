@@ -1,7 +1,8 @@
 export const DEMO_USAGE = `Usage: dial demo [options]
 
 Sets up a demo shop in a running Dial (project "demo": flags, the beta-testers
-segment, the checkout journey, new-checkout in a 50/50 rollout), sends the
+segment, the checkout journey, new-checkout in a 50/50 rollout, metrics, and
+the new-checkout experiment running since the first replayed day), sends the
 past days of simulated shoppers through the Node SDK, then keeps a live
 trickle of shoppers going until Ctrl-C. Running it again creates only what is
 missing and never changes what you changed; each run adds its own shoppers.

@@ -1,7 +1,8 @@
 /**
  * What `dial demo` sets up: an outdoor-gear shop with the flags, segment and
- * journey its simulated shoppers go through. The shapes are the admin API's
- * request bodies.
+ * journey its simulated shoppers go through, and an experiment on its new
+ * checkout with the metrics it reads. The shapes are the admin API's request
+ * bodies.
  */
 import type { Condition, Rule, Serve } from '@dial/core';
 import { CHECKOUT_STEPS } from './shop-simulation.js';
@@ -145,6 +146,63 @@ export const DEMO_JOURNEYS: readonly DemoJourney[] = [
     conversionWindowSeconds: 7 * 24 * 3600,
   },
 ];
+
+export type DemoMetric = { readonly key: string; readonly name: string; readonly description: string; readonly windowDays: number } & (
+  | { readonly kind: 'conversion'; readonly event: string }
+  | { readonly kind: 'mean'; readonly event: string; readonly property: string }
+  | { readonly kind: 'journeyConversion' | 'journeyDuration'; readonly journey: string }
+);
+
+/** What the new-checkout experiment measures of each shopper, from the first time the shop served them the flag. */
+export const DEMO_METRICS: readonly DemoMetric[] = [
+  {
+    key: 'purchase-conversion',
+    name: 'Purchase conversion',
+    description: 'Shoppers who paid for an order within 7 days.',
+    kind: 'conversion',
+    event: 'purchase',
+    windowDays: 7,
+  },
+  {
+    key: 'checkout-completed',
+    name: 'Checkout completed',
+    description: 'Shoppers who went through the checkout journey to a paid order within 7 days.',
+    kind: 'journeyConversion',
+    journey: 'checkout',
+    windowDays: 7,
+  },
+  {
+    key: 'revenue-per-shopper',
+    name: 'Revenue per shopper',
+    description: 'What each shopper spent within 7 days; shoppers who bought nothing count 0.',
+    kind: 'mean',
+    event: 'purchase',
+    property: 'orderValue',
+    windowDays: 7,
+  },
+  {
+    key: 'checkout-duration',
+    name: 'Time to check out',
+    description: 'Seconds from the first product page to the paid order, for shoppers who completed the checkout journey. Lower is better.',
+    kind: 'journeyDuration',
+    journey: 'checkout',
+    windowDays: 7,
+  },
+];
+
+/** The experiment the demo runs on `new-checkout`, started as of the backfill's first shoppers. */
+export const DEMO_EXPERIMENT = {
+  key: 'new-checkout',
+  name: 'New checkout',
+  hypothesis: 'The one-page checkout gets more of the shoppers who check out to pay, and sooner.',
+  flag: 'new-checkout',
+  environment: DEMO_ENVIRONMENT,
+  control: 'control',
+  treatments: ['treatment'],
+  primaryMetric: 'purchase-conversion',
+  secondaryMetrics: ['checkout-completed', 'revenue-per-shopper'],
+  guardrailMetrics: ['checkout-duration'],
+} as const;
 
 /** The name of the server SDK key the demo makes for itself in the demo environment. */
 export const DEMO_KEY_NAME = 'dial demo';

@@ -8,13 +8,16 @@
 import { type AdminApi, DemoError } from './admin-api.js';
 import {
   DEMO_ENVIRONMENT,
+  DEMO_EXPERIMENT,
   DEMO_FLAGS,
   DEMO_JOURNEYS,
   DEMO_KEY_NAME,
+  DEMO_METRICS,
   DEMO_PROJECT,
   DEMO_SEGMENTS,
   type DemoFlag,
   type DemoJourney,
+  type DemoMetric,
   type DemoSegment,
 } from './demo-project.js';
 
@@ -87,6 +90,53 @@ export function journeyStep(journey: DemoJourney): SetupStep {
   };
 }
 
+export function metricStep(metric: DemoMetric): SetupStep {
+  return {
+    subject: `metric ${metric.key}`,
+    async run(api) {
+      if ((await api.find(`${PROJECT}/metrics/${metric.key}`)) !== undefined) return 'already there';
+      await api.send('POST', `${PROJECT}/metrics`, metric);
+      return 'created';
+    },
+  };
+}
+
+interface ExperimentView {
+  status: 'draft' | 'running' | 'stopped' | 'shipped';
+  startedAt: string | null;
+  version: number;
+}
+
+/**
+ * The experiment on `new-checkout`, created as a draft and started as of
+ * `startedAt`. Results count units first exposed from the start on, and the
+ * backfill's shoppers are exposed in the past, so the demo starts it no
+ * later than the first of them: the 14 days replayed are the experiment's
+ * data. A draft is started only while it is still as created (version 1,
+ * with If-Match); one that runs, stopped or shipped is left as it is.
+ */
+export function experimentStep(startedAt: Date): SetupStep {
+  const route = `${PROJECT}/experiments/${DEMO_EXPERIMENT.key}`;
+  return {
+    subject: `experiment ${DEMO_EXPERIMENT.key}`,
+    async run(api) {
+      const existing = await api.find<ExperimentView>(route);
+      if (existing === undefined) await api.send('POST', `${PROJECT}/experiments`, DEMO_EXPERIMENT);
+      else if (existing.status !== 'draft') return `already there, ${existing.status}${existing.startedAt === null ? '' : ` since ${existing.startedAt}`}`;
+      else if (existing.version !== 1) return 'already there as a draft you changed, so it is left for you to start';
+      const done = existing === undefined ? 'created' : 'already there';
+      const answer = await api.request('POST', `${route}/start`, { startedAt: startedAt.toISOString() }, { 'if-match': '"1"' });
+      if (answer.status === 409) return `${done}; it was changed meanwhile, so it is left as it is`;
+      if (answer.status === 400) {
+        const message = (answer.body as { error?: { message?: string } }).error?.message ?? 'the flag does not split traffic';
+        return `${done} as a draft, not started: ${message}`;
+      }
+      api.checked('POST', `${route}/start`, answer);
+      return `${done}, running since ${startedAt.toISOString()}: control against treatment on purchase conversion`;
+    },
+  };
+}
+
 /** Whether two JSON values are equal, whatever the order of their objects' keys. */
 function sameJson(a: unknown, b: unknown): boolean {
   const canonical = (value: unknown): unknown =>
@@ -102,9 +152,20 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-/** Everything the demo sets up, in an order where each step finds what it refers to. */
-export function demoSetupSteps(): SetupStep[] {
-  return [projectStep(), ...DEMO_SEGMENTS.map(segmentStep), ...DEMO_FLAGS.map(flagStep), ...DEMO_JOURNEYS.map(journeyStep)];
+/**
+ * Everything the demo sets up, in an order where each step finds what it
+ * refers to; the experiment starts as of `experimentStart`, which must be no
+ * later than the backfill's first shopper for the backfill to count.
+ */
+export function demoSetupSteps(experimentStart: Date): SetupStep[] {
+  return [
+    projectStep(),
+    ...DEMO_SEGMENTS.map(segmentStep),
+    ...DEMO_FLAGS.map(flagStep),
+    ...DEMO_JOURNEYS.map(journeyStep),
+    ...DEMO_METRICS.map(metricStep),
+    experimentStep(experimentStart),
+  ];
 }
 
 export interface DemoKey {

@@ -88,6 +88,8 @@ async function setUpState(base: string) {
     flags: flags.map(({ key, version, environments }) => ({ key, version, production: environments.production?.version })),
     segments: await api(base, 'GET', '/projects/demo/segments'),
     journeys: await api(base, 'GET', '/projects/demo/journeys'),
+    metrics: await api(base, 'GET', '/projects/demo/metrics'),
+    experiments: await api(base, 'GET', '/projects/demo/experiments'),
     changes: ((await api(base, 'GET', '/audit?project=demo&limit=500')).entries as { resource: { type: string } }[]).filter((entry) => entry.resource.type !== 'token'),
   };
 }
@@ -102,6 +104,9 @@ describe('dial demo', () => {
     expect(first.stdout).toMatch(/segment beta-testers +created\n/);
     expect(first.stdout).toMatch(/flag new-checkout +created: 50\/50 rollout of control and treatment\n/);
     expect(first.stdout).toMatch(/journey checkout +created: view-product → add-to-cart → checkout → purchase\n/);
+    expect(first.stdout).toMatch(/metric purchase-conversion +created\n/);
+    expect(first.stdout).toMatch(/metric checkout-duration +created\n/);
+    expect(first.stdout).toMatch(/experiment new-checkout +created, running since \S+: control against treatment on purchase conversion\n/);
     expect(first.stdout).toMatch(/Backfill: 1,500 shoppers over the past 14 days \(--seed first\)\n/);
     expect(first.stderr).toMatch(/Backfill █+ 100% 1,500\/1,500/);
     expect(first.stderr).not.toMatch(/warning/);
@@ -122,9 +127,10 @@ describe('dial demo', () => {
     expect((before.journeys.journeys as { key: string }[]).map((j) => j.key)).toEqual(['checkout']);
 
     const second = await demo(server.url, { users: 100, seed: 'second' });
-    for (const subject of ['project demo', 'segment beta-testers', 'flag new-checkout', 'flag dark-mode', 'journey checkout']) {
+    for (const subject of ['project demo', 'segment beta-testers', 'flag new-checkout', 'flag dark-mode', 'journey checkout', 'metric purchase-conversion']) {
       expect(second.stdout).toMatch(new RegExp(`${subject} +already there\\n`));
     }
+    expect(second.stdout).toMatch(/experiment new-checkout +already there, running since /);
     expect(await setUpState(server.url)).toEqual(before);
 
     // Each run's key was revoked when it stopped.
@@ -158,11 +164,64 @@ describe('dial demo', () => {
     const viewers = await server.db.query<{ units: string }>(`SELECT count(DISTINCT unit_key) AS units FROM events WHERE type = 'track' AND name = 'view-product'`);
     expect(total.steps[0]!.units).toBe(Number(viewers.rows[0]!.units));
     expect(total.steps[0]!.units).toBeGreaterThan(1550);
-    // About 10% of control and 12.5% of treatment buy; the seeds are fixed, so this is no coin toss.
+    // About 15.5% of control and 23% of treatment buy; the seeds are fixed, so this is no coin toss.
     const bought = (variant: string) => groups[variant]!.steps[3]!.conversionFromFirst!;
-    expect(bought('treatment')).toBeGreaterThan(bought('control') * 1.1);
-    expect(bought('control')).toBeGreaterThan(0.07);
-    expect(bought('treatment')).toBeLessThan(0.16);
+    expect(bought('treatment')).toBeGreaterThan(bought('control') * 1.25);
+    expect(bought('control')).toBeGreaterThan(0.11);
+    expect(bought('treatment')).toBeLessThan(0.3);
+  });
+
+  it('runs the new-checkout experiment over the backfilled shoppers, and its results show the new checkout better', { timeout: 120_000 }, async () => {
+    const server = await startDial(cleanups, await storage(cleanups));
+    const run = await demo(server.url, { users: 3000, seed: 'experiment' });
+    expect(run.summary).toMatchObject({ shoppers: 3000, rejected: 0, dropped: 0 });
+
+    const experiment = await api(server.url, 'GET', '/projects/demo/experiments/new-checkout');
+    expect(experiment).toMatchObject({
+      status: 'running',
+      flag: 'new-checkout',
+      control: 'control',
+      treatments: ['treatment'],
+      primaryMetric: 'purchase-conversion',
+      secondaryMetrics: ['checkout-completed', 'revenue-per-shopper'],
+      guardrailMetrics: ['checkout-duration'],
+      weights: { control: 50_000, treatment: 50_000 },
+    });
+    // Results count units first exposed from the start on: it is no later than the first shopper the backfill exposed.
+    const exposed = await server.db.query<{ first: Date; units: string }>(
+      `SELECT min(first_exposed_at) AS first, count(*) AS units FROM first_exposures WHERE flag_key = 'new-checkout'`,
+    );
+    expect(Date.parse(experiment.startedAt as string)).toBeLessThanOrEqual(exposed.rows[0]!.first.getTime());
+
+    type Effect = { estimate: number; chanceToWin: number; significant: boolean; verdict: string };
+    type Metric = { metric: string; role: string; variants: { variant: string; units: number; value: number; absolute: Effect | null; relative: Effect | null }[] };
+    type Results = { test: string; units: number; srm: { mismatch: boolean }; metrics: Metric[] };
+    const fixed = (await api(server.url, 'GET', '/projects/demo/experiments/new-checkout/results?test=fixed')) as unknown as Results;
+    expect(fixed.units).toBe(Number(exposed.rows[0]!.units));
+    expect(fixed.units).toBe(3000);
+    expect(fixed.srm.mismatch).toBe(false);
+    const metrics = fixed.metrics;
+    expect(metrics.map((m) => [m.metric, m.role])).toEqual([
+      ['purchase-conversion', 'primary'],
+      ['checkout-completed', 'secondary'],
+      ['revenue-per-shopper', 'secondary'],
+      ['checkout-duration', 'guardrail'],
+    ]);
+    const [control, treatment] = metrics[0]!.variants;
+    expect(control).toMatchObject({ variant: 'control', absolute: null });
+    expect(treatment).toMatchObject({ variant: 'treatment', absolute: { verdict: 'better' }, relative: { significant: true, verdict: 'better' } });
+    expect(treatment!.value).toBeGreaterThan(control!.value * 1.25);
+    // Completing the checkout journey is buying, in order: the same shoppers.
+    expect(metrics[1]!.variants.map((arm) => arm.value)).toEqual(metrics[0]!.variants.map((arm) => arm.value));
+    // The journey's duration counts the shoppers who completed it.
+    expect(metrics[3]!.variants.map((arm) => arm.units)).toEqual(metrics[1]!.variants.map((arm) => Math.round(arm.value * arm.units)));
+
+    // As the console shows it, under the sequential test: well ahead, however often it is looked at.
+    const sequential = (await api(server.url, 'GET', '/projects/demo/experiments/new-checkout/results')) as unknown as Results;
+    expect(sequential.test).toBe('sequential');
+    const relative = sequential.metrics[0]!.variants[1]!.relative!;
+    expect(relative.estimate).toBeGreaterThan(0.25);
+    expect(relative.chanceToWin).toBeGreaterThan(0.99);
   });
 
   it('says what is wrong when Dial cannot be reached or refuses the token, and changes nothing', { timeout: 90_000 }, async () => {

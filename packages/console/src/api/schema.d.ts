@@ -2320,7 +2320,7 @@ export interface paths {
         };
         /**
          * Get an experiment's results
-         * @description Per metric (primary, then secondary, then guardrail) and compared variant: units, the metric's value, and for each treatment the absolute and relative effects against the control with their interval, p-value, chance to win and verdict; running daily series by day of first exposure; and the sample-ratio check, with `srm.mismatch` and a message when p < 0.001. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop. A running or stopped experiment's units keep their values as events arrive, brought up to date on every request; until they are first computed, and once shipped, results are computed from the events. 409 for a draft.
+         * @description Per metric (primary, then secondary, then guardrail) and compared variant: units, the metric's value, and for each treatment the absolute and relative effects against the control with their interval, p-value, chance to win and verdict; running daily series by day of first exposure; and the sample-ratio check, with `srm.mismatch` and a message when p < 0.001. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop (a journey metric follows its journey's steps as the journey is now). A running or stopped experiment's units keep their values as events arrive, brought up to date on every request; until they are first computed, and once shipped, results are computed from the events. 409 for a draft.
          */
         get: {
             parameters: {
@@ -2365,7 +2365,7 @@ export interface paths {
                                 }[];
                                 higherIsBetter: boolean;
                                 /** @enum {string} */
-                                kind: "conversion" | "mean";
+                                kind: "conversion" | "mean" | "journeyConversion" | "journeyDuration";
                                 metric: string;
                                 name: string;
                                 /** @enum {string} */
@@ -2535,7 +2535,7 @@ export interface paths {
         };
         /**
          * Export an experiment's results as CSV
-         * @description One row per metric and variant: units, value, the absolute and relative effects with interval and p-value under the chosen test, chance to win and verdict. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop. A running or stopped experiment's units keep their values as events arrive, brought up to date on every request; until they are first computed, and once shipped, results are computed from the events.
+         * @description One row per metric and variant: units, value, the absolute and relative effects with interval and p-value under the chosen test, chance to win and verdict. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop (a journey metric follows its journey's steps as the journey is now). A running or stopped experiment's units keep their values as events arrive, brought up to date on every request; until they are first computed, and once shipped, results are computed from the events.
          */
         get: {
             parameters: {
@@ -2832,7 +2832,7 @@ export interface paths {
         put?: never;
         /**
          * Start an experiment
-         * @description Records the start time of a draft. The flag must split traffic in the experiment's environment: it is on, and a percentage rollout (the fallthrough's, else the first rule's) gives weight to the control and at least one treatment; those weights are kept for the sample-ratio check. Otherwise 400 says what is missing. Units count from their first exposure after the start. Send the version in If-Match or the body.
+         * @description Records the start time of a draft: now, or `startedAt` if given and not in the future. The flag must split traffic in the experiment's environment: it is on, and a percentage rollout (the fallthrough's, else the first rule's) gives weight to the control and at least one treatment; those weights are kept for the sample-ratio check. Otherwise 400 says what is missing. Units count from their first exposure at or after the start. Send the version in If-Match or the body.
          */
         post: {
             parameters: {
@@ -2847,6 +2847,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** Format: date-time */
+                        startedAt?: string;
                         version?: number;
                     } | null;
                 };
@@ -6634,7 +6636,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a journey
-         * @description Its events stay: only the definition goes. Send the version in If-Match or as `?version=`.
+         * @description Its events stay: only the definition goes. Refused (409) while a metric reads it; the error names them. Send the version in If-Match or as `?version=`.
          */
         delete: {
             parameters: {
@@ -7126,7 +7128,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cursor?: string;
-                    kind?: "conversion" | "mean";
+                    kind?: "conversion" | "mean" | "journeyConversion" | "journeyDuration";
                     limit?: number;
                     q?: string;
                 };
@@ -7181,6 +7183,30 @@ export interface paths {
                                     property: string;
                                     value?: string | number | boolean | (string | number | boolean)[];
                                 }[];
+                                windowDays: number;
+                            } | {
+                                createdAt: string;
+                                description: string;
+                                higherIsBetter: boolean;
+                                journey: string;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "journeyConversion";
+                                name: string;
+                                updatedAt: string;
+                                version: number;
+                                windowDays: number;
+                            } | {
+                                createdAt: string;
+                                description: string;
+                                higherIsBetter: boolean;
+                                journey: string;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "journeyDuration";
+                                name: string;
+                                updatedAt: string;
+                                version: number;
                                 windowDays: number;
                             })[];
                             nextCursor: string | null;
@@ -7282,7 +7308,7 @@ export interface paths {
         put?: never;
         /**
          * Create a metric
-         * @description `conversion`: whether the unit did `event` (passing the `where` filters) within `windowDays` of its first exposure, 0 or 1. `mean`: per unit within the window, the sum of the numeric `property` of those events, or without `property` their count; units without any count 0. `higherIsBetter` (default true) says which way is a win.
+         * @description `conversion`: whether the unit did `event` (passing the `where` filters, as journey steps filter events) within `windowDays` of its first exposure, 0 or 1. `mean`: per unit within the window, the sum of the numeric `property` of those events, or without `property` their count; units without any count 0. `journeyConversion`: whether the unit completed `journey` (a journey of the project, by key): entered with its first step-0 event at or after the exposure and reached the last step by the journey's rule and conversion window, all within the window; 0 or 1. `journeyDuration`: the seconds from entry to the last step, over the units that completed the journey so (the others are left out); `higherIsBetter` defaults to false. A journey that a metric reads cannot be deleted. `higherIsBetter` (default true) says which way is a win.
          */
         post: {
             parameters: {
@@ -7424,6 +7450,30 @@ export interface paths {
                         })[];
                         /** @default 7 */
                         windowDays?: number;
+                    } | {
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        journey: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "journeyConversion";
+                        name: string;
+                        /** @default 7 */
+                        windowDays?: number;
+                    } | {
+                        /** @default  */
+                        description?: string;
+                        /** @default false */
+                        higherIsBetter?: boolean;
+                        journey: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "journeyDuration";
+                        name: string;
+                        /** @default 7 */
+                        windowDays?: number;
                     };
                 };
             };
@@ -7470,6 +7520,30 @@ export interface paths {
                                 property: string;
                                 value?: string | number | boolean | (string | number | boolean)[];
                             }[];
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            higherIsBetter: boolean;
+                            journey: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "journeyConversion";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            higherIsBetter: boolean;
+                            journey: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "journeyDuration";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
                             windowDays: number;
                         };
                     };
@@ -7638,6 +7712,30 @@ export interface paths {
                                 value?: string | number | boolean | (string | number | boolean)[];
                             }[];
                             windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            higherIsBetter: boolean;
+                            journey: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "journeyConversion";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            higherIsBetter: boolean;
+                            journey: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "journeyDuration";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                            windowDays: number;
                         };
                     };
                 };
@@ -7735,7 +7833,7 @@ export interface paths {
         };
         /**
          * Replace a metric
-         * @description Every field but the key, which is fixed; fields left out take their defaults. `conversion`: whether the unit did `event` (passing the `where` filters) within `windowDays` of its first exposure, 0 or 1. `mean`: per unit within the window, the sum of the numeric `property` of those events, or without `property` their count; units without any count 0. Experiments read the metric as it is now, so their results follow the change. Send the version in If-Match or the body.
+         * @description Every field but the key, which is fixed; fields left out take their defaults. `conversion`: whether the unit did `event` (passing the `where` filters, as journey steps filter events) within `windowDays` of its first exposure, 0 or 1. `mean`: per unit within the window, the sum of the numeric `property` of those events, or without `property` their count; units without any count 0. `journeyConversion`: whether the unit completed `journey` (a journey of the project, by key): entered with its first step-0 event at or after the exposure and reached the last step by the journey's rule and conversion window, all within the window; 0 or 1. `journeyDuration`: the seconds from entry to the last step, over the units that completed the journey so (the others are left out); `higherIsBetter` defaults to false. A journey that a metric reads cannot be deleted. Experiments read the metric as it is now, so their results follow the change. Send the version in If-Match or the body.
          */
         put: {
             parameters: {
@@ -7878,6 +7976,30 @@ export interface paths {
                         })[];
                         /** @default 7 */
                         windowDays?: number;
+                    } | {
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        higherIsBetter?: boolean;
+                        journey: string;
+                        /** @enum {string} */
+                        kind: "journeyConversion";
+                        name: string;
+                        version?: number;
+                        /** @default 7 */
+                        windowDays?: number;
+                    } | {
+                        /** @default  */
+                        description?: string;
+                        /** @default false */
+                        higherIsBetter?: boolean;
+                        journey: string;
+                        /** @enum {string} */
+                        kind: "journeyDuration";
+                        name: string;
+                        version?: number;
+                        /** @default 7 */
+                        windowDays?: number;
                     };
                 };
             };
@@ -7924,6 +8046,30 @@ export interface paths {
                                 property: string;
                                 value?: string | number | boolean | (string | number | boolean)[];
                             }[];
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            higherIsBetter: boolean;
+                            journey: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "journeyConversion";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
+                            windowDays: number;
+                        } | {
+                            createdAt: string;
+                            description: string;
+                            higherIsBetter: boolean;
+                            journey: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "journeyDuration";
+                            name: string;
+                            updatedAt: string;
+                            version: number;
                             windowDays: number;
                         };
                     };

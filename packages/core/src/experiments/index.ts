@@ -6,14 +6,24 @@
 export {
   METRIC_KINDS,
   MS_PER_DAY,
+  countsEveryUnit,
+  higherIsBetterByDefault,
   metricType,
   type ConversionMetric,
+  type EventMetric,
+  type JourneyConversionMetric,
+  type JourneyDurationMetric,
+  type JourneyMetric,
   type MeanMetric,
   type MetricDefinition,
+  type MetricKind,
+  type ResolvedJourneyMetric,
+  type ResolvedMetric,
 } from './metric.js';
 export { matchesFilters, type FilterValue, type PropertyFilter } from '../property-filters.js';
 export {
   cumulative,
+  exposedUnits,
   metricStatistics,
   sum,
   unitValue,

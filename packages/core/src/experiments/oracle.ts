@@ -1,6 +1,8 @@
-import type { ArmStatistics } from '../stats/arms.js';
+import { journeyEntries } from '../analytics/entries.js';
+import type { AnalyticsEvent } from '../analytics/journey.js';
 import { matchesFilters } from '../property-filters.js';
-import { MS_PER_DAY, type MetricDefinition, metricType } from './metric.js';
+import type { ArmStatistics } from '../stats/arms.js';
+import { type EventMetric, MS_PER_DAY, type ResolvedJourneyMetric, type ResolvedMetric, metricType } from './metric.js';
 
 /*
  * The reference computation of an experiment's sufficient statistics, in
@@ -19,6 +21,8 @@ export interface UnitExposure {
 
 /** A tracked event of one unit. */
 export interface TrackedEvent {
+  /** Unique in its environment; among events at one instant a journey takes the smallest first, in byte order. */
+  id: string;
   unit: string;
   name: string;
   properties: Readonly<Record<string, unknown>>;
@@ -51,37 +55,63 @@ export interface VariantStatistics {
 export const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 /**
- * One unit's value of a metric, from that unit's events: those of the
- * metric's event passing its filters, from the exposure on, within the
- * metric's window and before `end`. A conversion is 1 or 0; a mean metric's
- * value is the sum of its numeric property (non-numbers add nothing) or the
- * number of events.
+ * One unit's value of a metric, from that unit's events before `end` and
+ * within the metric's window of its first exposure, or null when it has
+ * none (a journey duration of a unit that did not complete the journey).
+ * A conversion is 1 or 0; a mean metric's value is the sum of its numeric
+ * property (non-numbers add nothing) or the number of its events, passing
+ * its filters; a journey conversion is 1 when the unit completed the
+ * journey, and a journey duration the seconds from entry to the last step.
  *
  * @example
  * unitValue({ kind: 'mean', event: 'purchase', where: [], windowDays: 7, property: 'amount' }, 0, events, Infinity); // 42.5
  */
-export function unitValue(metric: MetricDefinition, exposedAt: number, events: readonly TrackedEvent[], end: number): number {
+export function unitValue(metric: ResolvedMetric, exposedAt: number, events: readonly TrackedEvent[], end: number): number | null {
   const until = Math.min(end, exposedAt + metric.windowDays * MS_PER_DAY);
-  const counted = events.filter(
-    (event) => event.name === metric.event && event.occurredAt >= exposedAt && event.occurredAt < until && matchesFilters(event.properties, metric.where),
-  );
   switch (metric.kind) {
     case 'conversion':
-      return counted.length > 0 ? 1 : 0;
-    case 'mean': {
-      const property = metric.property;
-      if (property === undefined) return counted.length;
-      let sum = 0;
-      for (const event of counted) {
-        const value = Object.prototype.hasOwnProperty.call(event.properties, property) ? event.properties[property] : undefined;
-        if (typeof value === 'number') sum += value;
-      }
-      return sum;
+    case 'mean':
+      return eventValue(metric, exposedAt, until, events);
+    case 'journeyConversion':
+      return journeyMicros(metric, exposedAt, until, events) === null ? 0 : 1;
+    case 'journeyDuration': {
+      const micros = journeyMicros(metric, exposedAt, until, events);
+      return micros === null ? null : micros / 1_000_000;
     }
   }
 }
 
-function empty(metric: MetricDefinition): ArmStatistics {
+function eventValue(metric: EventMetric, exposedAt: number, until: number, events: readonly TrackedEvent[]): number {
+  const counted = events.filter(
+    (event) => event.name === metric.event && event.occurredAt >= exposedAt && event.occurredAt < until && matchesFilters(event.properties, metric.where),
+  );
+  if (metric.kind === 'conversion') return counted.length > 0 ? 1 : 0;
+  const property = metric.property;
+  if (property === undefined) return counted.length;
+  let sum = 0;
+  for (const event of counted) {
+    const value = Object.hasOwn(event.properties, property) ? event.properties[property] : undefined;
+    if (typeof value === 'number') sum += value;
+  }
+  return sum;
+}
+
+/**
+ * The microseconds from entering the journey to its last step, when the
+ * unit completed it: the journeys' own funnel rule (`journeyEntries`) over
+ * the unit's events in [exposedAt, until), so that it enters at or after its
+ * exposure and reaches every step within the metric's window.
+ */
+function journeyMicros(metric: ResolvedJourneyMetric, exposedAt: number, until: number, events: readonly TrackedEvent[]): number | null {
+  const within: AnalyticsEvent[] = events
+    .filter((event) => event.occurredAt >= exposedAt && event.occurredAt < until)
+    .map((event) => ({ id: event.id, type: 'track', name: event.name, unitKey: event.unit, attributes: {}, properties: event.properties, atMicros: event.occurredAt * 1000 }));
+  const [entered] = journeyEntries(metric.journey, { fromMicros: exposedAt * 1000, toMicros: until * 1000 }, within);
+  if (entered === undefined || entered.reachedMicros.length < metric.journey.steps.length) return null;
+  return entered.reachedMicros.at(-1)! - entered.reachedMicros[0]!;
+}
+
+function empty(metric: ResolvedMetric): ArmStatistics {
   return metricType(metric) === 'proportion' ? { type: 'proportion', n: 0, conversions: 0 } : { type: 'mean', n: 0, sum: 0, sumSquares: 0 };
 }
 
@@ -93,16 +123,17 @@ function add(stats: ArmStatistics, value: number): ArmStatistics {
 
 /**
  * The statistics of one metric per compared variant, from first exposures
- * and tracked events: every unit first exposed in the window counts, with
- * value 0 when it has no events. Variants are in the order of
- * `window.variants`.
+ * and tracked events: every unit first exposed in the window that has a
+ * value counts — all of them, at 0 when they did nothing, but for journey
+ * durations, which count the units that completed. Variants are in the
+ * order of `window.variants`.
  *
  * @example
  * metricStatistics(metric, exposures, events, { start, end, variants: ['off', 'on'] });
  * // [{ variant: 'off', total: { type: 'proportion', n: 1000, conversions: 120 }, days: [...] }, ...]
  */
 export function metricStatistics(
-  metric: MetricDefinition,
+  metric: ResolvedMetric,
   exposures: readonly UnitExposure[],
   events: readonly TrackedEvent[],
   window: ObservationWindow,
@@ -119,6 +150,7 @@ export function metricStatistics(
   for (const exposure of exposures) {
     if (!compared.has(exposure.variant) || exposure.exposedAt < window.start || exposure.exposedAt >= window.end) continue;
     const value = unitValue(metric, exposure.exposedAt, byUnit.get(exposure.unit) ?? [], window.end);
+    if (value === null) continue;
     totals.set(exposure.variant, add(totals.get(exposure.variant)!, value));
     const days = daily.get(exposure.variant)!;
     const day = utcDay(exposure.exposedAt);
@@ -129,6 +161,22 @@ export function metricStatistics(
     total: totals.get(variant)!,
     days: [...daily.get(variant)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([day, stats]) => ({ day, stats })),
   }));
+}
+
+/**
+ * How many units each compared variant has: those first exposed in the
+ * window, whatever they did. Variants are in the order of `window.variants`.
+ *
+ * @example
+ * exposedUnits(exposures, { start, end, variants: ['off', 'on'] }); // [{ variant: 'off', units: 5012 }, { variant: 'on', units: 4987 }]
+ */
+export function exposedUnits(exposures: readonly UnitExposure[], window: ObservationWindow): { variant: string; units: number }[] {
+  const counts = new Map(window.variants.map((variant) => [variant, 0]));
+  for (const exposure of exposures) {
+    const units = counts.get(exposure.variant);
+    if (units !== undefined && exposure.exposedAt >= window.start && exposure.exposedAt < window.end) counts.set(exposure.variant, units + 1);
+  }
+  return window.variants.map((variant) => ({ variant, units: counts.get(variant)! }));
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MetricDefinition } from '../experiments/metric.js';
 import { eventNameSchema as anyEventName, propertyFilterSchema, propertyNameSchema } from './event-schemas.js';
 import { describeValue } from './issues.js';
+import { journeyKeySchema } from './keys.js';
 import { DEFAULT_METRIC_WINDOW_DAYS, EXPERIMENT_KEY_PATTERN, MAX_METRIC_FILTERS, MAX_METRIC_WINDOW_DAYS, METRIC_KEY_PATTERN } from './limits.js';
 
 const keyOf = (what: string, pattern: RegExp) =>
@@ -34,6 +35,12 @@ const windowDays = z
   .default(DEFAULT_METRIC_WINDOW_DAYS)
   .describe('How many days after a unit\'s first exposure its events count');
 
+const journey = journeyKeySchema.describe('The key of one of the project\'s journeys; the metric follows the journey as it is edited');
+
+const journeyWindowDays = windowDays.describe(
+  'How many days after a unit\'s first exposure it may enter the journey and reach its last step (each step also within the journey\'s conversion window)',
+);
+
 /** The fields of each kind of metric; the API and files add a key, name and direction to them. */
 export const metricKindShapes = {
   conversion: { kind: z.literal('conversion'), event: eventNameSchema, where, windowDays },
@@ -46,6 +53,8 @@ export const metricKindShapes = {
       .optional()
       .describe('The numeric property summed per unit (revenue: "amount"); without it, the events are counted per unit'),
   },
+  journeyConversion: { kind: z.literal('journeyConversion'), journey, windowDays: journeyWindowDays },
+  journeyDuration: { kind: z.literal('journeyDuration'), journey, windowDays: journeyWindowDays },
 } as const;
 
 /**
@@ -57,5 +66,7 @@ export const metricKindShapes = {
 export const metricDefinitionSchema = z.discriminatedUnion('kind', [
   z.strictObject(metricKindShapes.conversion),
   z.strictObject(metricKindShapes.mean),
+  z.strictObject(metricKindShapes.journeyConversion),
+  z.strictObject(metricKindShapes.journeyDuration),
 ]) satisfies z.ZodType<MetricDefinition>;
 

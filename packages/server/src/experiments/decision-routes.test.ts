@@ -45,6 +45,19 @@ describe('starting an experiment', () => {
     });
   });
 
+  it('starts as of an earlier instant when told, so exposures already collected count, but never in the future', async () => {
+    const key = await experimentOn();
+    const future = await act(key, 'start', { version: 1, startedAt: '2026-03-02T09:00:00.001Z' });
+    expectStatus(future, 400);
+    expect(future.json().error.details.issues[0]).toMatchObject({ path: 'startedAt', code: 'invalid_value', message: '2026-03-02T09:00:00.001Z is in the future; an experiment starts now or earlier' });
+    expectStatus(await act(key, 'start', { version: 1, startedAt: 'last week' }), 400);
+    expect(await getExperiment(key)).toMatchObject({ status: 'draft', startedAt: null, version: 1 });
+    const res = await act(key, 'start', { version: 1, startedAt: '2026-02-16T10:00:00+01:00' });
+    expectStatus(res, 200);
+    expect(res.json()).toMatchObject({ status: 'running', startedAt: '2026-02-16T09:00:00.000Z', version: 2 });
+    expect((await auditOf(t, 'experiment', key))[0]).toMatchObject({ action: 'experiment.started', after: { startedAt: '2026-02-16T09:00:00.000Z' } });
+  });
+
   it('takes the first rule’s rollout when the fallthrough serves one variant', async () => {
     const key = await experimentOn({
       enabled: true,

@@ -13,7 +13,7 @@ import type { App } from '../platform/http.js';
 import { errorResponses } from '../platform/schemas.js';
 import { checkVersion, etag, expectedVersion } from '../platform/versions.js';
 import { requireExperiment } from './experiment-routes.js';
-import { decisionBody, experimentParams, experimentSchemaOut, shipBody } from './experiment-schemas.js';
+import { decisionBody, experimentParams, experimentSchemaOut, shipBody, startBody } from './experiment-schemas.js';
 import { type ExperimentRecord, type ExperimentState, type ExperimentView, shownExperiment, updateExperimentState } from './experiment-store.js';
 import { trafficSplit } from './traffic-split.js';
 
@@ -77,13 +77,17 @@ export function decisionRoutes(db: Database, options: DecisionRoutesOptions = {}
           tags: ['experiments'],
           summary: 'Start an experiment',
           description:
-            'Records the start time of a draft. The flag must split traffic in the experiment\'s environment: it is on, and a percentage rollout (the fallthrough\'s, else the first rule\'s) gives weight to the control and at least one treatment; those weights are kept for the sample-ratio check. Otherwise 400 says what is missing. Units count from their first exposure after the start. Send the version in If-Match or the body.',
+            'Records the start time of a draft: now, or `startedAt` if given and not in the future. The flag must split traffic in the experiment\'s environment: it is on, and a percentage rollout (the fallthrough\'s, else the first rule\'s) gives weight to the control and at least one treatment; those weights are kept for the sample-ratio check. Otherwise 400 says what is missing. Units count from their first exposure at or after the start. Send the version in If-Match or the body.',
           params: experimentParams,
-          body: decisionBody,
+          body: startBody,
           response: { 200: experimentSchemaOut, ...errorResponses },
         },
       },
       async (request, reply) => {
+        const startedAt = request.body?.startedAt === undefined ? undefined : new Date(Date.parse(request.body.startedAt));
+        if (startedAt !== undefined && startedAt.getTime() > now()) {
+          throw validationFailed([{ path: 'startedAt', code: 'invalid_value', message: `${request.body!.startedAt} is in the future; an experiment starts now or earlier` }]);
+        }
         const saved = await decide(request, request.params, request.body?.version, 'experiment.started', async (tx, { project, experiment, at }) => {
           only(experiment, ['draft'], 'started');
           const flag = await findFlag(tx, project.id, experiment.flag);
@@ -93,7 +97,7 @@ export function decisionRoutes(db: Database, options: DecisionRoutesOptions = {}
           const config = (await findConfig(tx, flag.id, experiment.environmentId))!;
           const found = trafficSplit(config, experiment);
           if (!found.ok) throw badRequest(`${cannot}: ${found.problem}`, { flag: experiment.flag, environment: experiment.environment });
-          return { status: 'running', weights: found.split.weights, startedAt: at, stoppedAt: null, shippedVariant: null };
+          return { status: 'running', weights: found.split.weights, startedAt: startedAt?.toISOString() ?? at, stoppedAt: null, shippedVariant: null };
         });
         return reply.header('etag', etag(saved.version)).send(saved);
       },

@@ -1,5 +1,7 @@
+import type { ProjectRef } from '../flags/projects.js';
 import type { Queryable } from '../platform/db.js';
 import type { ExperimentRecord } from './experiment-store.js';
+import { resolveMetrics } from './metric-journeys.js';
 import { type MetricView, definitionOf, findMetrics, shownMetric } from './metric-store.js';
 import type { ResultsQuery, UnitValuesQuery } from './results-query.js';
 import type { MetricRole } from './results.js';
@@ -25,24 +27,28 @@ export async function experimentMetrics(db: Queryable, experiment: ExperimentRec
   return roles.map(({ role, key }) => ({ role, metric: shownMetric(found.get(key)!) }));
 }
 
+/** What a started experiment's results count, but the end: units first exposed from its start, on its metrics. */
+export type CountedQuery = Omit<ResultsQuery, 'end'>;
+
 /**
- * The results' query of a started experiment: units first exposed from its
- * start until `end` (its stop, or now while it runs), on its metrics.
+ * What a started experiment's results count, but the end, with its journey
+ * metrics' journeys as they are now.
  *
  * @example
- * resultsQueryOf(experiment, metrics, new Date(experiment.stoppedAt ?? Date.now()));
+ * const counted = await countedQueryOf(db, project, experiment, await experimentMetrics(db, experiment));
+ * await queryMetricStatistics(db, { ...counted, end: new Date() });
  */
-export function resultsQueryOf(experiment: ExperimentRecord, metrics: readonly { metric: MetricView }[], end: Date): ResultsQuery {
-  return { ...countedOf(experiment, metrics), end };
-}
-
-function countedOf(experiment: ExperimentRecord, metrics: readonly { metric: MetricView }[]): Omit<ResultsQuery, 'end'> {
+export async function countedQueryOf(db: Queryable, project: ProjectRef, experiment: ExperimentRecord, metrics: readonly { metric: MetricView }[]): Promise<CountedQuery> {
   return {
     environmentId: experiment.environmentId,
     flag: experiment.flag,
     variants: [experiment.control, ...experiment.treatments],
     start: new Date(experiment.startedAt!),
-    metrics: metrics.map(({ metric }) => definitionOf(metric)),
+    metrics: await resolveMetrics(
+      db,
+      project,
+      metrics.map(({ metric }) => definitionOf(metric)),
+    ),
   };
 }
 
@@ -53,8 +59,8 @@ function countedOf(experiment: ExperimentRecord, metrics: readonly { metric: Met
  * results, and a shipped experiment, whose results are final and read
  * rarely: neither has values kept.
  */
-export function unitValuesQueryOf(experiment: ExperimentRecord, metrics: readonly { metric: MetricView }[]): UnitValuesQuery | null {
-  if (experiment.status === 'running') return { ...countedOf(experiment, metrics), end: null };
-  if (experiment.status === 'stopped') return resultsQueryOf(experiment, metrics, new Date(experiment.stoppedAt!));
+export function unitValuesQueryOf(experiment: ExperimentRecord, counted: CountedQuery): UnitValuesQuery | null {
+  if (experiment.status === 'running') return { ...counted, end: null };
+  if (experiment.status === 'stopped') return { ...counted, end: new Date(experiment.stoppedAt!) };
   return null;
 }

@@ -47,8 +47,21 @@ export const experimentChangesBody = z.strictObject({
   version: version.optional(),
 });
 
-/** Start, stop: nothing to say but the version, which may come in If-Match instead. */
+/** Stop: nothing to say but the version, which may come in If-Match instead. */
 export const decisionBody = z.strictObject({ version: version.optional() }).nullish();
+
+/** Start: the version, and when the experiment started if that was before now. */
+export const startBody = z
+  .strictObject({
+    version: version.optional(),
+    startedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe(
+        'When the experiment started, if earlier than now (never later): units first exposed to the flag from then on count. For exposures already collected while the flag split traffic as it does now, such as traffic imported or replayed; now unless given',
+      ),
+  })
+  .nullish();
 
 export const shipBody = z.strictObject({
   variant: variantKeySchema.describe('The compared variant to serve to everyone'),

@@ -106,6 +106,89 @@ describe('creating and reading metrics', () => {
   });
 });
 
+describe('journey metrics', () => {
+  const journeyUrl = (key: string, project = 'default') => projectUrl(`/journeys/${key}`, project);
+  beforeAll(async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: projectUrl('/journeys'),
+      headers: t.admin,
+      payload: { key: 'signup-flow', name: 'Signup', steps: [{ event: 'visit' }, { event: 'signup' }] },
+    });
+    expectStatus(res, 201);
+  });
+
+  it('name a journey of the project by key; a duration is lower-is-better unless said otherwise', async () => {
+    expect(await createMetric(t, { key: 'signed-up', kind: 'journeyConversion', journey: 'signup-flow', windowDays: 3 })).toEqual({
+      key: 'signed-up',
+      name: 'signed-up',
+      description: '',
+      higherIsBetter: true,
+      kind: 'journeyConversion',
+      journey: 'signup-flow',
+      windowDays: 3,
+      version: 1,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    expect(await createMetric(t, { key: 'signup-time', kind: 'journeyDuration', journey: 'signup-flow' })).toMatchObject({
+      kind: 'journeyDuration',
+      journey: 'signup-flow',
+      windowDays: 7,
+      higherIsBetter: false,
+    });
+    expect(await createMetric(t, { key: 'signup-time-up', kind: 'journeyDuration', journey: 'signup-flow', higherIsBetter: true })).toMatchObject({ higherIsBetter: true });
+    expect(await auditOf(t, 'metric', 'signed-up')).toMatchObject([{ action: 'metric.created', after: { kind: 'journeyConversion', journey: 'signup-flow' } }]);
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['an unknown journey', { kind: 'journeyConversion', journey: 'nope' }, 'journey', 'unknown_journey'],
+    ['no journey', { kind: 'journeyDuration' }, 'journey', 'missing'],
+    ['an event on a journey metric', { kind: 'journeyConversion', journey: 'signup-flow', event: 'signup' }, 'event', 'unknown_field'],
+    ['filters on a journey metric', { kind: 'journeyDuration', journey: 'signup-flow', where: [] }, 'where', 'unknown_field'],
+  ])('refuse %s with 400 at its path, creating nothing', async (_what, payload, path, code) => {
+    const res = await t.app.inject({ method: 'POST', url: projectUrl('/metrics'), headers: t.admin, payload: { key: 'bad-journey', name: 'x', ...payload } });
+    expectStatus(res, 400);
+    expect(res.json().error.details.issues[0]).toMatchObject({ path, code });
+    expectStatus(await getMetric('bad-journey'), 404);
+  });
+
+  it('take another journey, or become event metrics, through an edit that checks the journey exists', async () => {
+    await createMetric(t, { key: 'moving', kind: 'journeyConversion', journey: 'signup-flow' });
+    const unknown = await send('PUT', 'moving', { name: 'moving', kind: 'journeyConversion', journey: 'gone', version: 1 });
+    expectStatus(unknown, 400);
+    expect(unknown.json().error.details.issues[0]).toMatchObject({ path: 'journey', code: 'unknown_journey', message: 'there is no journey "gone" in project "default"' });
+    const res = await send('PUT', 'moving', { name: 'moving', kind: 'conversion', event: 'signup', version: 1 });
+    expectStatus(res, 200);
+    expect(res.json()).toMatchObject({ kind: 'conversion', event: 'signup', where: [], version: 2 });
+    expect(res.json().journey).toBeUndefined();
+    expect((await auditOf(t, 'metric', 'moving'))[0]).toMatchObject({ before: { kind: 'journeyConversion', journey: 'signup-flow' }, after: { kind: 'conversion' } });
+  });
+
+  it('keep their journey from being deleted: 409 names the metrics, and the journey goes once none reads it', async () => {
+    const res = await t.app.inject({ method: 'POST', url: projectUrl('/journeys'), headers: t.admin, payload: { key: 'doomed', name: 'Doomed', steps: [{ event: 'a' }, { event: 'b' }] } });
+    expectStatus(res, 201);
+    await createMetric(t, { key: 'doomed-rate', kind: 'journeyConversion', journey: 'doomed' });
+    await createMetric(t, { key: 'doomed-time', kind: 'journeyDuration', journey: 'doomed' });
+    const refused = await t.app.inject({ method: 'DELETE', url: journeyUrl('doomed'), headers: { ...t.admin, 'if-match': '"1"' } });
+    expectStatus(refused, 409);
+    expect(refused.json().error).toMatchObject({
+      code: 'conflict',
+      message: 'Journey "doomed" is read by metric "doomed-rate", "doomed-time"; change or delete them first',
+      details: { metrics: ['doomed-rate', 'doomed-time'] },
+    });
+    expectStatus(await t.app.inject({ method: 'GET', url: journeyUrl('doomed'), headers: t.admin }), 200);
+    expectStatus(await send('DELETE', 'doomed-rate', undefined, { 'if-match': '"1"' }), 204);
+    expectStatus(await send('PUT', 'doomed-time', { name: 'x', kind: 'journeyDuration', journey: 'signup-flow', version: 1 }), 200);
+    expectStatus(await t.app.inject({ method: 'DELETE', url: journeyUrl('doomed'), headers: { ...t.admin, 'if-match': '"1"' } }), 204);
+  });
+
+  it('are found by their journey’s key and listed by kind', async () => {
+    const list = await t.app.inject({ method: 'GET', url: projectUrl('/metrics?q=signup-fl&kind=journeyDuration'), headers: t.admin });
+    expect(list.json().metrics.map((m: { key: string }) => m.key)).toEqual(['doomed-time', 'signup-time', 'signup-time-up']);
+  });
+});
+
 describe('listing metrics', () => {
   beforeAll(async () => {
     await t.app.inject({ method: 'POST', url: '/api/v1/projects', headers: t.admin, payload: { key: 'metriclist', name: 'Metrics' } });

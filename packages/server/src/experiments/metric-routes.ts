@@ -12,6 +12,7 @@ import type { App } from '../platform/http.js';
 import { isUniqueViolation } from '../platform/pg-errors.js';
 import { errorResponses } from '../platform/schemas.js';
 import { checkVersion, etag, expectedVersion } from '../platform/versions.js';
+import { checkMetricJourney } from './metric-journeys.js';
 import { metricBody, metricListQuery, metricParams, metricSchemaOut, newMetricBody } from './metric-schemas.js';
 import {
   type MetricFields,
@@ -26,7 +27,11 @@ import {
 } from './metric-store.js';
 
 const KINDS =
-  '`conversion`: whether the unit did `event` (passing the `where` filters) within `windowDays` of its first exposure, 0 or 1. `mean`: per unit within the window, the sum of the numeric `property` of those events, or without `property` their count; units without any count 0.';
+  '`conversion`: whether the unit did `event` (passing the `where` filters, as journey steps filter events) within `windowDays` of its first exposure, 0 or 1. ' +
+  '`mean`: per unit within the window, the sum of the numeric `property` of those events, or without `property` their count; units without any count 0. ' +
+  '`journeyConversion`: whether the unit completed `journey` (a journey of the project, by key): entered with its first step-0 event at or after the exposure and reached the last step by the journey\'s rule and conversion window, all within the window; 0 or 1. ' +
+  '`journeyDuration`: the seconds from entry to the last step, over the units that completed the journey so (the others are left out); `higherIsBetter` defaults to false. ' +
+  'A journey that a metric reads cannot be deleted.';
 
 /** The metric of a URL. */
 export async function requireMetric(db: Queryable, project: ProjectRef, key: string): Promise<MetricRecord> {
@@ -83,9 +88,11 @@ export function metricRoutes(db: Database) {
         const key = request.body.key;
         const created = await db.transaction(async (tx) => {
           const project = await requireProject(tx, request.params.project, true);
+          const fields = fieldsOf(request.body);
+          await checkMetricJourney(tx, project, fields.definition);
           let metric;
           try {
-            metric = shownMetric(await insertMetric(tx, project.id, key, fieldsOf(request.body)));
+            metric = shownMetric(await insertMetric(tx, project.id, key, fields));
           } catch (error) {
             if (isUniqueViolation(error)) throw alreadyExists(`Metric "${key}" in project "${project.key}"`);
             throw error;
@@ -135,7 +142,9 @@ export function metricRoutes(db: Database) {
           const project = await requireProject(tx, request.params.project, true);
           const current = await requireMetric(tx, project, request.params.metric);
           checkVersion(what, sent, current.version);
-          const after = shownMetric(await updateMetric(tx, current.id, fieldsOf(request.body)));
+          const fields = fieldsOf(request.body);
+          await checkMetricJourney(tx, project, fields.definition);
+          const after = shownMetric(await updateMetric(tx, current.id, fields));
           await recordChange(tx, actor, {
             action: 'metric.updated',
             resourceType: 'metric',

@@ -1,3 +1,4 @@
+import { METRIC_KINDS } from '@dial/core/experiments';
 import { metricKeySchema, metricKindShapes } from '@dial/core/validation';
 import { z } from 'zod';
 import { propertyFilterOut } from '../events/property-filter-out.js';
@@ -12,12 +13,19 @@ import { description, name, paginationQuery, version } from '../platform/schemas
 const higherIsBetter = z.boolean().describe('Whether an increase is good news (conversions, revenue) or bad (errors, latency)');
 
 const common = { name, description: description.default(''), higherIsBetter: higherIsBetter.default(true) };
+const lowerIsBetter = { ...common, higherIsBetter: higherIsBetter.default(false) };
 
 /** One form per kind: the body's common fields with `extra`, and nothing else. */
 const byKind = <Extra extends z.ZodRawShape>(extra: Extra) =>
   z.discriminatedUnion('kind', [
     z.strictObject({ ...metricKindShapes.conversion, ...common, ...extra }).describe('Conversion: did the unit do the event within the window (0 or 1)'),
     z.strictObject({ ...metricKindShapes.mean, ...common, ...extra }).describe('Mean: the sum of a numeric property, or the count, of the event per unit within the window'),
+    z
+      .strictObject({ ...metricKindShapes.journeyConversion, ...common, ...extra })
+      .describe('Journey conversion: did the unit complete the journey (reach its last step) within the window (0 or 1)'),
+    z
+      .strictObject({ ...metricKindShapes.journeyDuration, ...lowerIsBetter, ...extra })
+      .describe('Journey duration: seconds from entering the journey to its last step, over the units that completed it within the window; lower is better by default'),
   ]);
 
 export const newMetricBody = byKind({ key: metricKeySchema });
@@ -29,22 +37,24 @@ const shown = {
   name: z.string(),
   description: z.string(),
   higherIsBetter: z.boolean(),
-  event: z.string(),
-  where: z.array(propertyFilterOut),
   windowDays: z.number(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
+const onEvent = { event: z.string(), where: z.array(propertyFilterOut) };
+const onJourney = { journey: z.string().describe('The key of the journey') };
 
 export const metricSchemaOut = z.discriminatedUnion('kind', [
-  z.object({ ...shown, kind: z.literal('conversion') }),
-  z.object({ ...shown, kind: z.literal('mean'), property: z.string().optional() }),
+  z.object({ ...shown, ...onEvent, kind: z.literal('conversion') }),
+  z.object({ ...shown, ...onEvent, kind: z.literal('mean'), property: z.string().optional() }),
+  z.object({ ...shown, ...onJourney, kind: z.literal('journeyConversion') }),
+  z.object({ ...shown, ...onJourney, kind: z.literal('journeyDuration') }),
 ]);
 
 export const metricListQuery = z.strictObject({
-  q: z.string().max(200).optional().describe('Text in the key, name, description or event, ignoring case'),
-  kind: z.enum(['conversion', 'mean']).optional(),
+  q: z.string().max(200).optional().describe('Text in the key, name, description, event or journey, ignoring case'),
+  kind: z.enum(METRIC_KINDS).optional(),
   ...paginationQuery,
 });
 

@@ -73,7 +73,7 @@ export async function listMetrics(
   const { rows } = await db.query<MetricRow>(
     `SELECT ${COLUMNS} FROM metrics
       WHERE project_id = $1
-        AND ($2::text IS NULL OR key ILIKE $2 OR name ILIKE $2 OR description ILIKE $2 OR definition->>'event' ILIKE $2)
+        AND ($2::text IS NULL OR key ILIKE $2 OR name ILIKE $2 OR description ILIKE $2 OR definition->>'event' ILIKE $2 OR definition->>'journey' ILIKE $2)
         AND ($3::text IS NULL OR kind = $3)
         AND ($4::text IS NULL OR key > $4)
       ORDER BY key
@@ -130,6 +130,15 @@ export async function updateMetric(db: Queryable, id: number, fields: MetricFiel
 /** Deletes a metric; callers first make sure no experiment reads it. */
 export async function deleteMetric(db: Queryable, id: number): Promise<void> {
   await db.query('DELETE FROM metrics WHERE id = $1', [id]);
+}
+
+/** The keys of a project's metrics that read a journey, sorted. */
+export async function metricsReadingJourney(db: Queryable, projectId: number, journey: string): Promise<string[]> {
+  const { rows } = await db.query<{ key: string }>(
+    `SELECT key FROM metrics WHERE project_id = $1 AND kind IN ('journeyConversion', 'journeyDuration') AND definition->>'journey' = $2 ORDER BY key`,
+    [projectId, journey],
+  );
+  return rows.map((row) => row.key);
 }
 
 /** The keys of the experiments that read a metric, sorted. */

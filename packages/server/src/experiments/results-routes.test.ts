@@ -155,6 +155,57 @@ describe('experiment results', () => {
     ]);
   });
 
+  it('read journey metrics through their journey as it is now; a duration counts the units that completed, the check all exposed', async () => {
+    const journey = { key: 'buying', name: 'Buying', steps: [{ event: 'cart' }, { event: 'purchase' }], conversionWindowSeconds: 3600 };
+    expectStatus(await t.app.inject({ method: 'POST', url: projectUrl('/journeys'), headers: t.admin, payload: journey }), 201);
+    await createMetric(t, { key: 'buying-time', kind: 'journeyDuration', journey: 'buying' });
+    await createMetric(t, { key: 'buying-done', kind: 'journeyConversion', journey: 'buying' });
+    await createFlag(t, { key: 'journeyed' });
+    expectStatus(await patchConfig(t, 'journeyed', { enabled: true, fallthrough: HALF }), 200);
+    await createExperiment(t, {
+      key: 'journeyed',
+      flag: 'journeyed',
+      environment: 'production',
+      control: 'off',
+      treatments: ['on'],
+      primaryMetric: 'buying-time',
+      secondaryMetrics: ['buying-done'],
+    });
+    clock = START;
+    expectStatus(await act('journeyed', 'start', 1), 200);
+    // 10 units a variant; 4 of off and 8 of on put something in the cart a second after exposure and buy a minute after it.
+    const units = Array.from({ length: 20 }, (_, i) => ({ unit: `journeyed-${i}`, variant: i % 2 === 0 ? 'off' : 'on', at: START + 1_000 * (i + 1) }));
+    const buyers = units.filter((_, i) => (i % 2 === 0 ? i < 8 : i < 16));
+    await traffic('journeyed', units.map((unit) => (buyers.includes(unit) ? { ...unit, purchases: [1] } : unit)));
+    await t.db.query(
+      `INSERT INTO events (environment_id, event_id, type, name, unit_key, properties, occurred_at, received_at)
+       SELECT $1, 'c-' || unit, 'track', 'cart', unit, '{}', at, now() FROM unnest($2::text[], $3::timestamptz[]) AS u(unit, at)`,
+      [environmentId, buyers.map((u) => u.unit), buyers.map((u) => new Date(u.at + 1_000).toISOString())],
+    );
+    clock = START + DAY;
+    const body = (await results('journeyed')).json();
+    expect(body.units).toBe(20);
+    expect(body.srm.variants).toMatchObject([{ units: 10 }, { units: 10 }]);
+    const [time, done] = body.metrics;
+    expect(time).toMatchObject({ metric: 'buying-time', role: 'primary', kind: 'journeyDuration', type: 'mean', higherIsBetter: false });
+    expect(time.variants).toMatchObject([
+      { variant: 'off', units: 4, value: 59, total: 4 * 59 },
+      { variant: 'on', units: 8, value: 59, total: 8 * 59 },
+    ]);
+    expect(done).toMatchObject({ metric: 'buying-done', kind: 'journeyConversion', type: 'proportion', variants: [{ units: 10, value: 0.4 }, { units: 10, value: 0.8 }] });
+
+    // A step nobody took: nobody completes the journey as it is now.
+    const edited = { name: 'Buying', steps: [{ event: 'cart' }, { event: 'checkout' }, { event: 'purchase' }], version: 1 };
+    expectStatus(await t.app.inject({ method: 'PUT', url: projectUrl('/journeys/buying'), headers: t.admin, payload: edited }), 200);
+    const after = (await results('journeyed')).json();
+    expect(after.units).toBe(20);
+    expect(after.metrics[0].variants).toMatchObject([
+      { units: 0, value: null, absolute: null },
+      { units: 0, value: null, absolute: null },
+    ]);
+    expect(after.metrics[1].variants).toMatchObject([{ units: 10, value: 0 }, { units: 10, value: 0 }]);
+  });
+
   it('export as CSV, one row per metric and variant', async () => {
     clock = START + 3 * DAY;
     const res = await t.app.inject({ method: 'GET', url: projectUrl('/experiments/lift/results.csv?test=fixed'), headers: t.admin });

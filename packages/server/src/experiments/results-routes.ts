@@ -8,7 +8,7 @@ import type { App } from '../platform/http.js';
 import { errorResponses } from '../platform/schemas.js';
 import { requireExperiment } from './experiment-routes.js';
 import { experimentParams } from './experiment-schemas.js';
-import { experimentMetrics, resultsQueryOf } from './experiment-results-query.js';
+import { countedQueryOf, experimentMetrics } from './experiment-results-query.js';
 import { resultsCsv } from './results-csv.js';
 import { queryMetricStatistics } from './results-query.js';
 import { resultsQuery, resultsSchema } from './results-schemas.js';
@@ -21,7 +21,7 @@ export interface ResultsRoutesOptions {
 }
 
 const COUNTED =
-  'Units count from their first exposure to the flag in the experiment\'s environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop. A running or stopped experiment\'s units keep their values as events arrive, brought up to date on every request; until they are first computed, and once shipped, results are computed from the events.';
+  'Units count from their first exposure to the flag in the experiment\'s environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop (a journey metric follows its journey\'s steps as the journey is now). A running or stopped experiment\'s units keep their values as events arrive, brought up to date on every request; until they are first computed, and once shipped, results are computed from the events.';
 
 /** An experiment's results, as JSON and as CSV. For admin tokens. */
 export function resultsRoutes(db: Database, values: Pick<UnitValueKeeper, 'statistics'>, options: ResultsRoutesOptions = {}) {
@@ -36,9 +36,17 @@ export function resultsRoutes(db: Database, values: Pick<UnitValueKeeper, 'stati
       const metrics = await experimentMetrics(db, experiment);
       const from = new Date(experiment.startedAt);
       const to = new Date(experiment.stoppedAt ?? now());
-      const statistics = (await values.statistics(experiment, metrics, to)) ?? (await queryMetricStatistics(db, resultsQueryOf(experiment, metrics, to)));
+      const counted = await countedQueryOf(db, project, experiment, metrics);
+      const statistics = (await values.statistics(experiment, counted, to)) ?? (await queryMetricStatistics(db, { ...counted, end: to }));
       request.log.debug({ experiment: experiment.key, metrics: metrics.length }, 'experiment results computed');
-      return experimentResults({ experiment, metrics: metrics.map((entry, i) => ({ ...entry, statistics: statistics[i]! })), test, from, to });
+      return experimentResults({
+        experiment,
+        units: statistics.units,
+        metrics: metrics.map((entry, i) => ({ ...entry, statistics: statistics.metrics[i]! })),
+        test,
+        from,
+        to,
+      });
     };
 
     app.get(

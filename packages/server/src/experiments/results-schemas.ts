@@ -1,3 +1,4 @@
+import { METRIC_KINDS } from '@dial/core/experiments';
 import { z } from 'zod';
 import { EXPERIMENT_STATUSES } from './experiment-schemas.js';
 import { TESTS } from './results.js';
@@ -20,7 +21,7 @@ const effect = z
 const variantResult = z.object({
   variant: z.string(),
   control: z.boolean(),
-  units: z.number(),
+  units: z.number().describe('The units the metric counts: every unit first exposed, but for a journey duration the units that completed the journey'),
   value: z.number().nullable().describe('The proportion of units that converted, or the mean value per unit; null without units'),
   total: z.number().describe('Conversions, or the sum of the units\' values'),
   absolute: effect.describe('The difference from the control (treatment − control); null for the control, or when undefined'),
@@ -32,7 +33,7 @@ const dailyPoint = z.object({
   variants: z.array(
     z.object({
       variant: z.string(),
-      units: z.number().describe('Units first exposed up to the end of this day'),
+      units: z.number().describe('Units first exposed up to the end of this day (for a journey duration, those of them that completed)'),
       value: z.number().nullable(),
       relative: z.object({ estimate: z.number(), ci: interval }).nullable().describe('The lift over the control for those units, under the chosen test'),
     }),
@@ -63,7 +64,7 @@ export const resultsSchema = z.object({
       metric: z.string(),
       name: z.string(),
       role: z.enum(['primary', 'secondary', 'guardrail']),
-      kind: z.enum(['conversion', 'mean']),
+      kind: z.enum(METRIC_KINDS),
       type: z.enum(['proportion', 'mean']),
       higherIsBetter: z.boolean(),
       variants: z.array(variantResult),

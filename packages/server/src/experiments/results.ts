@@ -164,6 +164,8 @@ function dailySeries(statistics: readonly VariantStatistics[], control: string, 
 
 export interface ResultsInput {
   experiment: ExperimentView;
+  /** Units first exposed in the window per compared variant: what the sample-ratio check reads. */
+  units: readonly { variant: string; units: number }[];
   /** The experiment's metrics in order (primary, secondary, guardrail) with the statistics computed for each, variants control first. */
   metrics: readonly { role: MetricRole; metric: MetricView; statistics: readonly VariantStatistics[] }[];
   test: TestKind;
@@ -178,11 +180,10 @@ export interface ResultsInput {
  * direction; the running daily series; and the sample-ratio check of the
  * units against the weights the rollout had at the start.
  */
-export function experimentResults({ experiment, metrics, test, from, to }: ResultsInput): ExperimentResults {
+export function experimentResults({ experiment, units: exposed, metrics, test, from, to }: ResultsInput): ExperimentResults {
   const alpha = DEFAULT_ALPHA;
   const variants = [experiment.control, ...experiment.treatments];
-  // Every metric counts the same exposed units; the first tells how many each variant has.
-  const units = variants.map((variant) => ({ variant, units: metrics[0]?.statistics.find((arm) => arm.variant === variant)?.total.n ?? 0 }));
+  const units = variants.map((variant) => ({ variant, units: exposed.find((arm) => arm.variant === variant)?.units ?? 0 }));
   return {
     experiment: experiment.key,
     status: experiment.status,

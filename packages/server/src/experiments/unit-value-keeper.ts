@@ -1,11 +1,11 @@
-import type { VariantStatistics } from '@dial/core/experiments';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import { pruneChangedUnits } from '../events/changed-units.js';
+import { findProject } from '../flags/projects.js';
 import type { Database } from '../platform/db.js';
-import { experimentMetrics, unitValuesQueryOf } from './experiment-results-query.js';
+import { type CountedQuery, countedQueryOf, experimentMetrics, unitValuesQueryOf } from './experiment-results-query.js';
 import { type ExperimentRecord, findExperiment } from './experiment-store.js';
-import type { MetricView } from './metric-store.js';
+import type { ResultsStatistics } from './results-query.js';
 import { buildUnitValues, dropUnitValues, keptStatistics, refreshUnitValues } from './unit-value-sets.js';
 
 export interface UnitValueKeeperOptions {
@@ -25,7 +25,7 @@ export interface UnitValueKeeperOptions {
  * @example
  * const keeper = new UnitValueKeeper(db, logger, registry, { intervalMs: 5_000 });
  * keeper.start();
- * const kept = await keeper.statistics(experiment, metrics, end); // null: read the events
+ * const kept = await keeper.statistics(experiment, counted, end); // null: read the events
  * await keeper.stop();
  */
 export class UnitValueKeeper {
@@ -86,8 +86,8 @@ export class UnitValueKeeper {
    * first, for results ending at `end`; null when no current set is kept
    * for it (the passes build it): the caller reads the events.
    */
-  async statistics(experiment: ExperimentRecord, metrics: readonly { metric: MetricView }[], end: Date): Promise<VariantStatistics[][] | null> {
-    const kept = unitValuesQueryOf(experiment, metrics);
+  async statistics(experiment: ExperimentRecord, counted: CountedQuery, end: Date): Promise<ResultsStatistics | null> {
+    const kept = unitValuesQueryOf(experiment, counted);
     if (kept === null) return null;
     const read = await keptStatistics(this.db, experiment.id, kept, end);
     if (read === null) return null;
@@ -98,13 +98,13 @@ export class UnitValueKeeper {
   private async pass(): Promise<void> {
     let failed = false;
     try {
-      const { rows } = await this.db.query<{ project_id: number; key: string }>(
-        "SELECT project_id, key FROM experiments WHERE status IN ('running', 'stopped') ORDER BY id",
+      const { rows } = await this.db.query<{ project: string; key: string }>(
+        "SELECT p.key AS project, x.key FROM experiments x JOIN projects p ON p.id = x.project_id WHERE x.status IN ('running', 'stopped') ORDER BY x.id",
       );
       for (const row of rows) {
         if (this.stopping) return;
         try {
-          await this.keep(Number(row.project_id), row.key);
+          await this.keep(row.project, row.key);
         } catch (error) {
           failed = true;
           this.logger.error({ err: error, experiment: row.key }, 'keeping an experiment\'s unit values current failed');
@@ -122,10 +122,11 @@ export class UnitValueKeeper {
     this.passes.inc({ outcome: failed ? 'failed' : 'completed' });
   }
 
-  private async keep(projectId: number, key: string): Promise<void> {
-    const experiment = await findExperiment(this.db, projectId, key);
-    if (experiment === undefined) return;
-    const query = unitValuesQueryOf(experiment, await experimentMetrics(this.db, experiment));
+  private async keep(projectKey: string, key: string): Promise<void> {
+    const project = await findProject(this.db, projectKey);
+    const experiment = project === undefined ? undefined : await findExperiment(this.db, project.id, key);
+    if (project === undefined || experiment === undefined) return;
+    const query = unitValuesQueryOf(experiment, await countedQueryOf(this.db, project, experiment, await experimentMetrics(this.db, experiment)));
     if (query === null) return;
     const units = await refreshUnitValues(this.db, experiment.id, query);
     if (units !== null) {

@@ -1,15 +1,15 @@
-import type { VariantStatistics } from '@dial/core/experiments';
-import { changedUnitsSql, holdChangedUnits } from '../events/changed-units.js';
+import { holdChangedUnits } from '../events/changed-units.js';
 import { SqlParams } from '../events/property-filter-sql.js';
 import type { Database, Queryable } from '../platform/db.js';
-import { type ExposedUnits, type ResultsQuery, type ResultsRow, type UnitValuesQuery, exposuresSql, statisticsOfRows, unitValuesSql } from './results-query.js';
+import { refreshPlannerStatistics } from '../platform/planner-statistics.js';
+import { type ResultsQuery, type ResultsRow, type ResultsStatistics, type UnitValuesQuery, exposedUnitValuesSql, statisticsOfRows } from './results-query.js';
 
 /*
  * An experiment's unit values kept current as events arrive, as journey
  * paths are: a set per experiment holds every exposed unit's value of each
  * metric (`experiment_unit_values`) and their sums per variant, exposure
  * day and metric (`experiment_value_sums`), all computed with the SQL the
- * results use on the events (`unitValuesSql`). Building a set reads every
+ * results use on the events (`exposedUnitValuesSql`). Building a set reads every
  * event; refreshing it computes again the units noted in `changed_units`
  * since its watermark and moves their old values out of the sums and the
  * new ones in. Each is one statement, so that what it reads, writes and
@@ -66,18 +66,6 @@ export async function dropUnitValues(db: Database, experimentId: number): Promis
 }
 
 /**
- * A SELECT of the values of every exposed unit (or those `units` names), 0
- * for the metrics its events do not reach: unit_key, variant,
- * first_exposed_at, reach, metric_values.
- */
-function exposedUnitValuesSql(query: UnitValuesQuery, params: SqlParams, units: ExposedUnits): string {
-  const values = query.metrics.map((_metric, i) => `coalesce(u.v${i}, 0)::numeric`);
-  return `SELECT x.unit_key, x.variant, x.first_exposed_at, greatest(x.first_exposed_at, u.last_event_at) AS reach, ARRAY[${values.join(', ')}] AS metric_values
-      FROM first_exposures x LEFT JOIN (${unitValuesSql(query, params, units)}) u ON u.unit_key = x.unit_key
-     WHERE ${exposuresSql(query, params, units)}`;
-}
-
-/**
  * A SELECT of the sums of a relation of units (variant, first_exposed_at,
  * metric_values, sign: 1 to add a unit, -1 to take it out) per variant,
  * exposure day and metric, as `experiment_value_sums` holds them: metric 0
@@ -91,6 +79,9 @@ function sumsSql(relation: string): string {
       FROM (${relation}) d CROSS JOIN LATERAL unnest(array_prepend(0::numeric, d.metric_values)) WITH ORDINALITY AS m(value, position)
      GROUP BY 1, 2, 3`;
 }
+
+/** The tables the sets' statements read and write: the embedded database, which has no autovacuum, gets their statistics refreshed first. */
+const TABLES = ['events', 'first_exposures', 'changed_units', 'experiment_unit_values', 'experiment_value_sums'];
 
 /** Results' memory: the hash of a million exposures and the per-unit values without spilling to disk, and no JIT. */
 async function analyticsSettings(tx: Queryable): Promise<void> {
@@ -107,6 +98,7 @@ async function analyticsSettings(tx: Queryable): Promise<void> {
  * await buildUnitValues(db, experiment.id, unitValuesQueryOf(experiment, metrics)!);
  */
 export async function buildUnitValues(db: Database, experimentId: number, query: UnitValuesQuery): Promise<number> {
+  await refreshPlannerStatistics(db, TABLES);
   return db.transaction(async (tx) => {
     await lockSet(tx, experimentId);
     // Another replica may have built it while this one waited.
@@ -124,7 +116,7 @@ export async function buildUnitValues(db: Database, experimentId: number, query:
          RETURNING experiment_id),
        inserted AS (
          INSERT INTO experiment_unit_values (experiment_id, unit_key, variant, first_exposed_at, reach, metric_values)
-         SELECT value_set.experiment_id, u.* FROM value_set, (${values}) u
+         SELECT value_set.experiment_id, u.unit_key, u.variant, u.first_exposed_at, u.reach, ${valuesArray(query)} FROM value_set, (${values}) u
          RETURNING variant, first_exposed_at, metric_values),
        summed AS (
          INSERT INTO experiment_value_sums (experiment_id, variant, day, metric, units, total, squares)
@@ -136,25 +128,42 @@ export async function buildUnitValues(db: Database, experimentId: number, query:
   });
 }
 
+/** The unit's values as `experiment_unit_values` holds them, from a row `u` of `exposedUnitValuesSql`. */
+const valuesArray = (query: UnitValuesQuery) => `ARRAY[${query.metrics.map((_metric, i) => `u.v${i}`).join(', ')}]::numeric[]`;
+
 /**
  * Computes again the units noted as changed since the set's watermark, in
  * a transaction holding the set's lock: their old values leave the sums
- * and their new ones enter. Both writes see the statement's snapshot: the
- * delete takes the old values, not the ones inserted beside it.
+ * and their new ones enter; nothing but the watermark moves when none
+ * changed. The units are read first, with the snapshot's xmin, the next
+ * watermark: every note at or above it is read again next time.
  */
 async function refreshIn(tx: Queryable, experimentId: number, query: UnitValuesQuery): Promise<number> {
+  const { rows } = await tx.query<{ units: string[] | null; xmin: string }>(
+    `SELECT array_agg(DISTINCT c.unit_key) AS units, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
+       FROM experiment_value_sets s JOIN changed_units c ON c.environment_id = $2 AND c.written_by >= s.current_through
+      WHERE s.experiment_id = $1`,
+    [experimentId, query.environmentId],
+  );
+  const { units, xmin } = rows[0]!;
   const params = new SqlParams();
   const experiment = `${params.add(experimentId)}::int`;
-  const values = exposedUnitValuesSql(query, params, { subquery: 'SELECT unit_key FROM changed' });
-  const { rows } = await tx.query<{ units: number }>(
-    `WITH changed AS (${changedUnitsSql(`${params.add(query.environmentId)}::int`, `(SELECT current_through FROM experiment_value_sets WHERE experiment_id = ${experiment})`)}),
-     removed AS (
+  const mark = `UPDATE experiment_value_sets SET current_through = ${params.add(xmin)}::xid8, refreshed_at = now() WHERE experiment_id = ${experiment}`;
+  if (units === null) {
+    await tx.query(mark, params.values);
+    return 0;
+  }
+  const keys = params.add(units);
+  const values = exposedUnitValuesSql(query, params, { keys });
+  // Both writes see the statement's snapshot: the delete takes the old values, not the ones inserted beside it.
+  await tx.query(
+    `WITH removed AS (
        DELETE FROM experiment_unit_values v
-        WHERE v.experiment_id = ${experiment} AND v.unit_key IN (SELECT unit_key FROM changed)
+        WHERE v.experiment_id = ${experiment} AND v.unit_key = ANY(${keys}::text[])
        RETURNING v.variant, v.first_exposed_at, v.metric_values),
      inserted AS (
        INSERT INTO experiment_unit_values (experiment_id, unit_key, variant, first_exposed_at, reach, metric_values)
-       SELECT ${experiment}, u.* FROM (${values}) u
+       SELECT ${experiment}, u.unit_key, u.variant, u.first_exposed_at, u.reach, ${valuesArray(query)} FROM (${values}) u
        RETURNING variant, first_exposed_at, metric_values),
      summed AS (
        INSERT INTO experiment_value_sums AS s (experiment_id, variant, day, metric, units, total, squares)
@@ -162,14 +171,11 @@ async function refreshIn(tx: Queryable, experimentId: number, query: UnitValuesQ
          'SELECT variant, first_exposed_at, metric_values, 1 AS sign FROM inserted UNION ALL SELECT variant, first_exposed_at, metric_values, -1 FROM removed',
        )}) c
        ON CONFLICT (experiment_id, variant, day, metric)
-       DO UPDATE SET units = s.units + excluded.units, total = s.total + excluded.total, squares = s.squares + excluded.squares),
-     marked AS (
-       UPDATE experiment_value_sets SET current_through = pg_snapshot_xmin(pg_current_snapshot()), refreshed_at = now()
-        WHERE experiment_id = ${experiment})
-     SELECT count(*)::integer AS units FROM changed`,
+       DO UPDATE SET units = s.units + excluded.units, total = s.total + excluded.total, squares = s.squares + excluded.squares)
+     ${mark}`,
     params.values,
   );
-  return Number(rows[0]?.units ?? 0);
+  return units.length;
 }
 
 /**
@@ -178,6 +184,7 @@ async function refreshIn(tx: Queryable, experimentId: number, query: UnitValuesQ
  * `query` (or is gone) and must be built.
  */
 export async function refreshUnitValues(db: Database, experimentId: number, query: UnitValuesQuery): Promise<number | null> {
+  await refreshPlannerStatistics(db, TABLES);
   return db.transaction(async (tx) => {
     await lockSet(tx, experimentId);
     if (!(await valueSetIsCurrent(tx, experimentId, query))) return null;
@@ -195,9 +202,14 @@ function keptResultsSql(experimentId: number, results: ResultsQuery): { text: st
   const params = new SqlParams();
   const experiment = `${params.add(experimentId)}::int`;
   const end = `${params.add(results.end.toISOString())}::timestamptz`;
-  const recomputed = exposedUnitValuesSql(results, params, { subquery: 'SELECT unit_key FROM boundary' });
+  const recomputed = `SELECT u.variant, u.first_exposed_at, ${valuesArray(results)} AS metric_values
+      FROM (${exposedUnitValuesSql(results, params, { subquery: 'SELECT unit_key FROM boundary' })}) u`;
   const metric = (i: number) => `FILTER (WHERE metric = ${i})`;
-  const sums = results.metrics.flatMap((_metric, i) => [`(sum(total) ${metric(i + 1)})::text AS s${i}`, `(sum(squares) ${metric(i + 1)})::text AS q${i}`]);
+  const sums = results.metrics.flatMap((_metric, i) => [
+    `(sum(units) ${metric(i + 1)})::int AS n${i}`,
+    `(sum(total) ${metric(i + 1)})::text AS s${i}`,
+    `(sum(squares) ${metric(i + 1)})::text AS q${i}`,
+  ]);
   const text = `
     WITH boundary AS MATERIALIZED (
       SELECT unit_key, variant, first_exposed_at, metric_values FROM experiment_unit_values
@@ -231,10 +243,11 @@ export async function keptStatistics(
   experimentId: number,
   kept: UnitValuesQuery,
   end: Date,
-): Promise<{ statistics: VariantStatistics[][]; refreshed: number } | null> {
+): Promise<{ statistics: ResultsStatistics; refreshed: number } | null> {
   if (kept.end !== null && kept.end.getTime() < end.getTime()) return null;
   // A set being built is not current yet: read the events rather than wait for the build's lock.
   if (!(await valueSetIsCurrent(db, experimentId, kept))) return null;
+  await refreshPlannerStatistics(db, TABLES);
   return db.transaction(async (tx) => {
     await lockSet(tx, experimentId);
     if (!(await valueSetIsCurrent(tx, experimentId, kept))) return null;

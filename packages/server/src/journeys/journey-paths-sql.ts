@@ -2,8 +2,8 @@ import type { JourneyDefinition } from '@dial/core';
 import { MAX_JOURNEY_STEPS } from '@dial/core/validation';
 import { type SqlParams, filtersSql, microsBetween } from './analysis-sql.js';
 
-/** Which units' paths a statement computes: every unit's, or those a subquery (of `unit_key`) names. */
-export type PathUnits = { all: true } | { subquery: string };
+/** Which units' paths a statement computes: every unit's, or those of a text[] parameter (its placeholder). */
+export type PathUnits = { all: true } | { keys: string };
 
 /**
  * A SELECT of journey paths: for each tracked step-0 event of a unit (its
@@ -25,7 +25,7 @@ export function journeyPathsSql(journey: JourneyDefinition, environmentId: numbe
   const steps = journey.steps;
   const environment = params.add(environmentId);
   const window = `${params.add(`${journey.conversionWindowSeconds} seconds`)}::interval`;
-  const ofUnits = (alias: string) => ('all' in units ? '' : ` AND ${alias}.unit_key IN (${units.subquery})`);
+  const ofUnits = (alias: string) => ('all' in units ? '' : ` AND ${alias}.unit_key = ANY(${units.keys}::text[])`);
   // Whose matched event a later step must not take again; an entry is told apart by its id in any case.
   const needsId = steps.map((step, i) => i === 0 || steps.slice(i + 1).some((later) => later.event === step.event));
   const carriedIds = (upTo: number) => steps.slice(0, upTo).flatMap((_step, j) => (needsId[j] ? [`id${j}`] : []));

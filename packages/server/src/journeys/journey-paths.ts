@@ -1,5 +1,5 @@
 import type { JourneyDefinition } from '@dial/core';
-import { changedUnitsSql, holdChangedUnits } from '../events/changed-units.js';
+import { holdChangedUnits } from '../events/changed-units.js';
 import type { Database, Queryable } from '../platform/db.js';
 import { SqlParams } from './analysis-sql.js';
 import { PATH_COLUMNS, journeyPathsSql } from './journey-paths-sql.js';
@@ -85,27 +85,36 @@ export async function refreshPaths(db: Database, key: PathSetKey, journey: Journ
   return db.transaction(async (tx) => {
     await lockSet(tx, key);
     if (!(await pathSetIsCurrent(tx, key, journey))) return null;
+    // The units noted since the watermark, and this snapshot's xmin: every later note is at or above it.
+    const { rows } = await tx.query<{ units: string[] | null; xmin: string }>(
+      `SELECT array_agg(DISTINCT c.unit_key) AS units, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
+         FROM journey_path_sets s JOIN changed_units c ON c.environment_id = s.environment_id AND c.written_by >= s.current_through
+        WHERE s.journey_id = $1 AND s.environment_id = $2`,
+      [key.journeyId, key.environmentId],
+    );
+    const { units, xmin } = rows[0]!;
     const params = new SqlParams();
     const journeyId = params.add(key.journeyId);
     const environmentId = params.add(key.environmentId);
-    const paths = journeyPathsSql(journey, key.environmentId, { subquery: 'SELECT unit_key FROM changed' }, params);
+    const mark = `UPDATE journey_path_sets SET current_through = ${params.add(xmin)}::xid8, refreshed_at = now()
+       WHERE journey_id = ${journeyId} AND environment_id = ${environmentId}`;
+    if (units === null) {
+      await tx.query(mark, params.values);
+      return 0;
+    }
+    const keys = params.add(units);
+    const paths = journeyPathsSql(journey, key.environmentId, { keys }, params);
     // Both writes see the statement's snapshot: the delete takes the old paths, not the ones inserted beside it.
-    const { rows } = await tx.query<{ units: number }>(
-      `WITH path_set AS (
-         SELECT current_through FROM journey_path_sets WHERE journey_id = ${journeyId} AND environment_id = ${environmentId}),
-       changed AS (${changedUnitsSql(environmentId, '(SELECT current_through FROM path_set)')}),
-       removed AS (
+    await tx.query(
+      `WITH removed AS (
          DELETE FROM journey_paths p
-          WHERE p.journey_id = ${journeyId} AND p.environment_id = ${environmentId} AND p.unit_key IN (SELECT unit_key FROM changed)),
+          WHERE p.journey_id = ${journeyId} AND p.environment_id = ${environmentId} AND p.unit_key = ANY(${keys}::text[])),
        inserted AS (
          INSERT INTO journey_paths (journey_id, environment_id, ${PATH_COLUMNS})
-         SELECT ${journeyId}, ${environmentId}, p.* FROM (${paths}) p),
-       marked AS (
-         UPDATE journey_path_sets SET current_through = pg_snapshot_xmin(pg_current_snapshot()), refreshed_at = now()
-          WHERE journey_id = ${journeyId} AND environment_id = ${environmentId})
-       SELECT count(*)::integer AS units FROM changed`,
+         SELECT ${journeyId}, ${environmentId}, p.* FROM (${paths}) p)
+       ${mark}`,
       params.values,
     );
-    return Number(rows[0]?.units ?? 0);
+    return units.length;
   });
 }

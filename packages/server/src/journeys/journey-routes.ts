@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { actorOf, recordChange } from '../audit/audit-log.js';
 import { principalOf, requireToken } from '../auth/authenticate.js';
+import { metricsReadingJourney } from '../experiments/metric-store.js';
 import { requireProject } from '../flags/lookups.js';
 import { projectParams } from '../flags/flag-schemas.js';
 import { coreBodyValidator } from '../platform/body-validator.js';
 import type { Database } from '../platform/db.js';
-import { alreadyExists, validationFailed } from '../platform/errors.js';
+import { alreadyExists, conflict, validationFailed } from '../platform/errors.js';
 import type { App } from '../platform/http.js';
 import { isUniqueViolation } from '../platform/pg-errors.js';
 import { errorResponses } from '../platform/schemas.js';
@@ -19,7 +20,7 @@ const STEPS =
   'a unit enters with step 0 and reaches each later step at or after the previous one, within `conversionWindowSeconds` of entering ' +
   '(60 to 7,776,000; 604,800 unless given).';
 
-/** A project's journeys: ordered steps through the product that funnels measure. For admin tokens. */
+/** A project's journeys: ordered steps through the product that funnels and journey metrics measure. For admin tokens. */
 export function journeyRoutes(db: Database) {
   return async (app: App): Promise<void> => {
     app.addHook('onRequest', requireToken(db, ['admin']));
@@ -143,7 +144,8 @@ export function journeyRoutes(db: Database) {
         schema: {
           tags: ['journeys'],
           summary: 'Delete a journey',
-          description: 'Its events stay: only the definition goes. Send the version in If-Match or as `?version=`.',
+          description:
+            'Its events stay: only the definition goes. Refused (409) while a metric reads it; the error names them. Send the version in If-Match or as `?version=`.',
           params: journeyParams,
           querystring: deleteQuery,
           response: { 204: z.undefined(), ...errorResponses },
@@ -157,6 +159,10 @@ export function journeyRoutes(db: Database) {
           const project = await requireProject(tx, request.params.project, true);
           const journey = await requireJourney(tx, project, request.params.journey);
           checkVersion(what, sent, journey.version);
+          const metrics = await metricsReadingJourney(tx, project.id, journey.key);
+          if (metrics.length > 0) {
+            throw conflict(`${what} is read by metric ${metrics.map((key) => `"${key}"`).join(', ')}; change or delete them first`, { metrics });
+          }
           await deleteJourney(tx, journey.id);
           await recordChange(tx, actor, {
             action: 'journey.deleted',

@@ -67,6 +67,12 @@ export async function findJourney(db: Queryable, projectId: number, key: string)
   return rows[0] === undefined ? undefined : toJourney(rows[0]);
 }
 
+/** The journeys of a project with these keys, by key; keys that do not exist are absent. */
+export async function findJourneys(db: Queryable, projectId: number, keys: readonly string[]): Promise<Map<string, JourneyRecord>> {
+  const { rows } = await db.query<JourneyRow>(`SELECT ${COLUMNS} FROM journeys WHERE project_id = $1 AND key = ANY($2::text[])`, [projectId, keys]);
+  return new Map(rows.map((row) => [row.key, toJourney(row)]));
+}
+
 /** Stores a new journey; a duplicate key raises a unique violation. */
 export async function insertJourney(db: Queryable, projectId: number, input: JourneyFields & { key: string }): Promise<JourneyRecord> {
   const { rows } = await db.query<JourneyRow>(

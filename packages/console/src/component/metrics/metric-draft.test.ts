@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MetricFields, describeFilter, describeMetric, filterDraftOf, metricBody, metricDraftOf, metricFilterOf, sameMetric } from './metric-draft';
+import { type MetricFields, describeFilter, describeMetric, filterDraftOf, metricBody, metricDraftOf, metricFilterOf, sameMetric, withKind } from './metric-draft';
 
 const revenue: MetricFields = {
   key: 'revenue',
@@ -20,11 +20,48 @@ const revenue: MetricFields = {
   higherIsBetter: true,
 };
 
+const checkoutTime: MetricFields = {
+  key: 'checkout-time',
+  name: 'Time to checkout',
+  description: '',
+  kind: 'journeyDuration',
+  journey: 'checkout',
+  windowDays: 3,
+  higherIsBetter: false,
+};
+
 describe('the metric editor draft', () => {
   it('turns a metric into a draft and back unchanged', () => {
     const { key: _key, ...fields } = revenue;
     expect(metricBody(metricDraftOf(revenue), false)).toEqual(fields);
     expect(metricBody(metricDraftOf(revenue), true)).toEqual(revenue);
+  });
+
+  it('turns a journey metric into a draft and back, naming the journey and no event', () => {
+    expect(metricDraftOf(checkoutTime)).toMatchObject({ kind: 'journeyDuration', journey: 'checkout', event: '', filters: [] });
+    expect(metricBody(metricDraftOf(checkoutTime), true)).toEqual(checkoutTime);
+  });
+
+  it('sends only the chosen kind\'s fields, keeping the others in the draft for a switch back', () => {
+    const draft = { ...metricDraftOf(revenue), journey: ' checkout ' };
+    const asJourney = withKind(draft, 'journeyConversion');
+    expect(metricBody(asJourney, false)).toEqual({
+      name: 'Revenue per user',
+      description: 'Paid amounts in euros',
+      kind: 'journeyConversion',
+      journey: 'checkout',
+      windowDays: 14,
+      higherIsBetter: true,
+    });
+    expect(metricBody(withKind(asJourney, 'mean'), false)).toEqual(metricBody(draft, false));
+  });
+
+  it('turns the direction with the kind unless it was set by hand', () => {
+    expect(withKind(metricDraftOf(), 'journeyDuration')).toMatchObject({ kind: 'journeyDuration', higherIsBetter: false });
+    expect(withKind(withKind(metricDraftOf(), 'journeyDuration'), 'journeyConversion').higherIsBetter).toBe(true);
+    expect(withKind({ ...metricDraftOf(), higherIsBetter: false }, 'mean').higherIsBetter).toBe(false);
+    expect(withKind({ ...metricDraftOf(checkoutTime), higherIsBetter: true }, 'conversion').higherIsBetter).toBe(true);
+    expect(withKind({ ...metricDraftOf(), higherIsBetter: false }, 'journeyDuration').higherIsBetter).toBe(false);
   });
 
   it('edits filters as the journey rows do, values typed as text', () => {
@@ -82,6 +119,8 @@ describe('the metric editor draft', () => {
     expect(describeFilter({ property: 'beta', operator: 'neq', value: true })).toBe('beta ≠ true');
     expect(describeMetric({ kind: 'conversion', event: 'purchase', where: [], windowDays: 7 })).toBe('Did purchase within 7 days of exposure');
     expect(describeMetric({ kind: 'mean', event: 'error', where: [], windowDays: 1 })).toBe('Count of error per unit, within 1 day of exposure');
+    expect(describeMetric({ kind: 'journeyConversion', journey: 'checkout', windowDays: 7 })).toBe('Completed journey checkout within 7 days of exposure');
+    expect(describeMetric(checkoutTime)).toBe('Seconds from entering journey checkout to its last step, over the units that completed it within 3 days of exposure');
     expect(describeMetric(revenue)).toBe(
       'Sum of amount over purchase (currency = EUR and plan not in [free, trial] and amount ≥ 1 and coupon exists and code = 42 and campaign contains spring) per unit, within 14 days of exposure',
     );

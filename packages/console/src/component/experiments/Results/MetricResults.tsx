@@ -11,6 +11,14 @@ import { EffectOverTime } from './EffectOverTime';
 
 const ROLE_NAMES = { primary: 'Primary', secondary: 'Secondary', guardrail: 'Guardrail' } as const;
 
+/** What a unit's value is, by the metric's kind; a journey's duration is averaged over the units that completed it only. */
+const VALUE_NAMES: Record<MetricResult['kind'], string> = {
+  conversion: 'conversion',
+  mean: 'mean per unit',
+  journeyConversion: 'journey conversion',
+  journeyDuration: 'mean seconds to complete, over units that completed',
+};
+
 /**
  * One metric's results: a verdict per treatment in words, then per variant
  * its units, value, effect against the control with the interval drawn
@@ -30,7 +38,7 @@ export function MetricResults({ metric, results, prefer }: { metric: MetricResul
         <h2 id={id}>{metric.name}</h2>
         <span className={`badge role-${metric.role}`}>{ROLE_NAMES[metric.role]}</span>
         <span className="muted">
-          <Link to={scopedPath(scope, `metrics/${encodeURIComponent(metric.metric)}`)}>{metric.metric}</Link> · {metric.type === 'proportion' ? 'conversion' : 'mean per unit'} ·{' '}
+          <Link to={scopedPath(scope, `metrics/${encodeURIComponent(metric.metric)}`)}>{metric.metric}</Link> · {VALUE_NAMES[metric.kind]} ·{' '}
           {metric.higherIsBetter ? 'higher' : 'lower'} is better
         </span>
       </div>

@@ -1,17 +1,22 @@
 import { useId } from 'react';
+import { useJourneys } from '../../../api/queries';
+import { useScope } from '../../../scope';
 import { FieldError } from '../../common/FieldError/FieldError';
 import { removeAt, replaceAt } from '../../flags/draft';
 import { PropertyFilterRow } from '../../journeys/PropertyFilterRow/PropertyFilterRow';
-import { MAX_METRIC_FILTERS, type MetricDraft, type MetricKind } from '../metric-draft';
+import { MAX_METRIC_FILTERS, type MetricDraft, type MetricKind, isJourneyKind, withKind } from '../metric-draft';
 
 const KIND_NAMES: Record<MetricKind, string> = {
   conversion: 'Conversion — did the unit do the event (0 or 1)',
   mean: 'Mean — a sum or count of the event per unit',
+  journeyConversion: 'Journey conversion — did the unit complete the journey (0 or 1)',
+  journeyDuration: 'Journey duration — seconds from entering the journey to its last step',
 };
 
 /**
- * The fields of a metric: name, what it measures (kind, event, property,
- * filters on the event's properties, window) and which way is good. The key
+ * The fields of a metric: name, what it measures (kind; event, property and
+ * filters on the event's properties, or one of the project's journeys;
+ * window) and which way is good. The key
  * only when creating; `compact` leaves out the description, for a form inside
  * another one. The API's errors show beside the field their path names.
  */
@@ -29,6 +34,11 @@ export function MetricForm({
   compact?: boolean;
 }) {
   const id = useId();
+  const scope = useScope();
+  const journeys = useJourneys(scope.project);
+  const onJourney = isJourneyKind(draft.kind);
+  // A journey deleted or not yet listed stays choosable, so the select shows what the draft says.
+  const journeyKeys = (journeys.data?.journeys ?? []).map((journey) => journey.key);
   return (
     <>
       {creating && (
@@ -52,7 +62,7 @@ export function MetricForm({
       )}
       <label>
         <span>Kind</span>
-        <select value={draft.kind} onChange={(event) => onChange({ ...draft, kind: event.target.value as MetricKind })}>
+        <select value={draft.kind} onChange={(event) => onChange(withKind(draft, event.target.value as MetricKind))}>
           {Object.entries(KIND_NAMES).map(([kind, name]) => (
             <option key={kind} value={kind}>
               {name}
@@ -61,16 +71,32 @@ export function MetricForm({
         </select>
         <FieldError path="kind" />
       </label>
-      <label>
-        <span>Event</span>
-        <input value={draft.event} onChange={(event) => onChange({ ...draft, event: event.target.value })} list={`${id}-events`} required placeholder="purchase" />
-        <datalist id={`${id}-events`}>
-          {events.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
-        <FieldError path="event" />
-      </label>
+      {onJourney ? (
+        <label>
+          <span>Journey</span>
+          <select value={draft.journey} onChange={(event) => onChange({ ...draft, journey: event.target.value })} required>
+            <option value="">{journeys.isPending ? 'Loading journeys…' : journeyKeys.length === 0 ? 'No journeys yet' : 'Choose a journey'}</option>
+            {(journeys.data?.journeys ?? []).map((journey) => (
+              <option key={journey.key} value={journey.key}>
+                {journey.name} ({journey.key})
+              </option>
+            ))}
+            {draft.journey !== '' && !journeyKeys.includes(draft.journey) && <option value={draft.journey}>{draft.journey}</option>}
+          </select>
+          <FieldError path="journey" />
+        </label>
+      ) : (
+        <label>
+          <span>Event</span>
+          <input value={draft.event} onChange={(event) => onChange({ ...draft, event: event.target.value })} list={`${id}-events`} required placeholder="purchase" />
+          <datalist id={`${id}-events`}>
+            {events.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <FieldError path="event" />
+        </label>
+      )}
       {draft.kind === 'mean' && (
         <label>
           <span>Summed property (optional)</span>
@@ -95,30 +121,32 @@ export function MetricForm({
         </label>
         <FieldError path="higherIsBetter" />
       </fieldset>
-      <section className="wide" aria-labelledby={`${id}-filters`}>
-        <h3 id={`${id}-filters`}>Event filters</h3>
-        <p className="muted">An event counts when its properties match all of them.</p>
-        <ul className="conditions">
-          {draft.filters.map((filter, f) => (
-            <PropertyFilterRow
-              key={f}
-              filter={filter}
-              path={`where[${f}]`}
-              label={`Filter ${f + 1}`}
-              onChange={(next) => onChange({ ...draft, filters: replaceAt(draft.filters, f, next) })}
-              onRemove={() => onChange({ ...draft, filters: removeAt(draft.filters, f) })}
-            />
-          ))}
-        </ul>
-        <FieldError path="where" />
-        <button
-          type="button"
-          onClick={() => onChange({ ...draft, filters: [...draft.filters, { property: '', operator: 'eq', value: '' }] })}
-          disabled={draft.filters.length >= MAX_METRIC_FILTERS}
-        >
-          Add filter
-        </button>
-      </section>
+      {!onJourney && (
+        <section className="wide" aria-labelledby={`${id}-filters`}>
+          <h3 id={`${id}-filters`}>Event filters</h3>
+          <p className="muted">An event counts when its properties match all of them.</p>
+          <ul className="conditions">
+            {draft.filters.map((filter, f) => (
+              <PropertyFilterRow
+                key={f}
+                filter={filter}
+                path={`where[${f}]`}
+                label={`Filter ${f + 1}`}
+                onChange={(next) => onChange({ ...draft, filters: replaceAt(draft.filters, f, next) })}
+                onRemove={() => onChange({ ...draft, filters: removeAt(draft.filters, f) })}
+              />
+            ))}
+          </ul>
+          <FieldError path="where" />
+          <button
+            type="button"
+            onClick={() => onChange({ ...draft, filters: [...draft.filters, { property: '', operator: 'eq', value: '' }] })}
+            disabled={draft.filters.length >= MAX_METRIC_FILTERS}
+          >
+            Add filter
+          </button>
+        </section>
+      )}
     </>
   );
 }
