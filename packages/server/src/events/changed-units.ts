@@ -20,18 +20,6 @@ export async function holdChangedUnits(tx: Queryable): Promise<void> {
 }
 
 /**
- * A SELECT of the distinct units of an environment noted since a watermark
- * (SQL expressions, such as parameters or a set's column): those a refresh
- * computes again.
- *
- * @example
- * changedUnitsSql('$2', 'path_set.current_through'); // SELECT DISTINCT c.unit_key FROM changed_units c WHERE …
- */
-export function changedUnitsSql(environmentId: string, watermark: string): string {
-  return `SELECT DISTINCT c.unit_key FROM changed_units c WHERE c.environment_id = ${environmentId} AND c.written_by >= ${watermark}`;
-}
-
-/**
  * Forgets changed units that every set of every kind has taken in (all of
  * them when there is no set); resolves to how many notes it removed. While
  * a set is being built or refreshed it skips (resolving to null) rather

@@ -61,6 +61,18 @@ beforeAll(async () => {
   await createMetric(t, { key: 'revenue', kind: 'mean', event: 'purchase', property: 'amount' });
   await createMetric(t, { key: 'orders', kind: 'mean', event: 'purchase' });
   await createMetric(t, { key: 'couponed', kind: 'conversion', event: 'purchase', where: [{ property: 'coupon', operator: 'eq', value: true }], windowDays: 1 });
+  // Bought twice within the hour: a journey of two purchases.
+  expectStatus(
+    await t.app.inject({
+      method: 'POST',
+      url: projectUrl('/journeys'),
+      headers: t.admin,
+      payload: { key: 'again', name: 'Bought again', steps: [{ event: 'purchase' }, { event: 'purchase' }], conversionWindowSeconds: 3600 },
+    }),
+    201,
+  );
+  await createMetric(t, { key: 'rebought', kind: 'journeyConversion', journey: 'again', windowDays: 7 });
+  await createMetric(t, { key: 'time-to-rebuy', kind: 'journeyDuration', journey: 'again', windowDays: 7 });
   await createFlag(t, { key: 'kept' });
   expectStatus(await patchConfig(t, 'kept', { enabled: true, fallthrough: HALF }), 200);
   await createExperiment(t, {
@@ -71,7 +83,7 @@ beforeAll(async () => {
     treatments: ['on'],
     primaryMetric: 'bought',
     secondaryMetrics: ['revenue', 'orders'],
-    guardrailMetrics: ['couponed'],
+    guardrailMetrics: ['couponed', 'rebought', 'time-to-rebuy'],
   });
   clock = START;
   expectStatus(await act('kept', 'start', { version: 1 }), 200);
@@ -89,7 +101,10 @@ describe('the unit value keeper', () => {
     expect(await keptSet()).toBeUndefined();
 
     await keeper.run();
-    expect((await keptSet())?.definition).toMatchObject({ end: null, metrics: [{ kind: 'conversion' }, { property: 'amount' }, { kind: 'mean' }, { windowDays: 1 }] });
+    expect((await keptSet())?.definition).toMatchObject({
+      end: null,
+      metrics: [{ kind: 'conversion' }, { property: 'amount' }, { kind: 'mean' }, { windowDays: 1 }, { kind: 'journeyConversion', journey: { conversionWindowSeconds: 3600 } }, { kind: 'journeyDuration' }],
+    });
     expect((await results('kept')).json()).toEqual(before);
 
     // More purchases by exposed units, and new units, one with a purchase dated after the clock.
@@ -104,6 +119,21 @@ describe('the unit value keeper', () => {
     expect(after.units).toBe(62);
     expect(after).toEqual(await fromEvents('kept'));
     expect(after).not.toEqual(before);
+    expect(after.metrics.find((metric: { metric: string }) => metric.metric === 'time-to-rebuy').variants[1]).toMatchObject({ units: 6, value: 60 });
+  });
+
+  it('builds the values again when a journey a metric follows changes, reading the events until then', async () => {
+    // A coupon now marks the first purchase: the first purchases, of 4, had none.
+    const steps = [{ event: 'purchase', filters: [{ property: 'coupon', operator: 'eq', value: true }] }, { event: 'purchase' }];
+    expectStatus(
+      await t.app.inject({ method: 'PUT', url: projectUrl('/journeys/again'), headers: t.admin, payload: { name: 'Bought again', steps, conversionWindowSeconds: 3600, version: 1 } }),
+      200,
+    );
+    const changed = (await results('kept')).json();
+    expect(changed.metrics.find((metric: { metric: string }) => metric.metric === 'rebought').variants.map((arm: { total: number }) => arm.total)).toEqual([0, 0]);
+    await keeper.run();
+    expect((await keptSet())?.definition.metrics[4]).toMatchObject({ journey: { steps: [{ filters: [{ property: 'coupon' }] }, { filters: [] }] } });
+    expect((await results('kept')).json()).toEqual(changed);
   });
 
   it('builds a stopped experiment’s values again up to the stop, and drops them once it ships', async () => {
