@@ -1,4 +1,4 @@
-import { METRIC_KINDS } from '@dial/core/experiments';
+import { METRIC_KINDS, type MetricKind, higherIsBetterByDefault } from '@dial/core/experiments';
 import { metricKeySchema, metricKindShapes } from '@dial/core/validation';
 import { z } from 'zod';
 import { propertyFilterOut } from '../events/property-filter-out.js';
@@ -12,19 +12,19 @@ import { description, name, paginationQuery, version } from '../platform/schemas
 
 const higherIsBetter = z.boolean().describe('Whether an increase is good news (conversions, revenue) or bad (errors, latency)');
 
-const common = { name, description: description.default(''), higherIsBetter: higherIsBetter.default(true) };
-const lowerIsBetter = { ...common, higherIsBetter: higherIsBetter.default(false) };
+/** The fields every kind has, with the direction that kind takes unless told. */
+const common = (kind: MetricKind) => ({ name, description: description.default(''), higherIsBetter: higherIsBetter.default(higherIsBetterByDefault(kind)) });
 
 /** One form per kind: the body's common fields with `extra`, and nothing else. */
 const byKind = <Extra extends z.ZodRawShape>(extra: Extra) =>
   z.discriminatedUnion('kind', [
-    z.strictObject({ ...metricKindShapes.conversion, ...common, ...extra }).describe('Conversion: did the unit do the event within the window (0 or 1)'),
-    z.strictObject({ ...metricKindShapes.mean, ...common, ...extra }).describe('Mean: the sum of a numeric property, or the count, of the event per unit within the window'),
+    z.strictObject({ ...metricKindShapes.conversion, ...common('conversion'), ...extra }).describe('Conversion: did the unit do the event within the window (0 or 1)'),
+    z.strictObject({ ...metricKindShapes.mean, ...common('mean'), ...extra }).describe('Mean: the sum of a numeric property, or the count, of the event per unit within the window'),
     z
-      .strictObject({ ...metricKindShapes.journeyConversion, ...common, ...extra })
+      .strictObject({ ...metricKindShapes.journeyConversion, ...common('journeyConversion'), ...extra })
       .describe('Journey conversion: did the unit complete the journey (reach its last step) within the window (0 or 1)'),
     z
-      .strictObject({ ...metricKindShapes.journeyDuration, ...lowerIsBetter, ...extra })
+      .strictObject({ ...metricKindShapes.journeyDuration, ...common('journeyDuration'), ...extra })
       .describe('Journey duration: seconds from entering the journey to its last step, over the units that completed it within the window; lower is better by default'),
   ]);
 

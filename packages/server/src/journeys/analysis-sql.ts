@@ -1,6 +1,7 @@
 import type { Breakdown } from '@dial/core';
 import type { SqlParams } from '../events/property-filter-sql.js';
 import type { Database } from '../platform/db.js';
+import { refreshPlannerStatistics } from '../platform/planner-statistics.js';
 
 // The events' filter conditions are shared with experiments' metrics; the analyses' statements take them from here too.
 export { SqlParams, filterSql, filtersSql } from '../events/property-filter-sql.js';
@@ -47,12 +48,16 @@ export function eventValueSql(event: string, breakdown: Breakdown, params: SqlPa
   return `CASE WHEN jsonb_typeof(${source} -> ${name}) IN ('string', 'number', 'boolean') THEN ${source} ->> ${name} END`;
 }
 
+/** The tables analyses read, whose planner statistics the embedded database needs brought up to date. */
+export const ANALYZED_TABLES = ['events', 'first_exposures', 'journey_paths'];
+
 /**
  * Runs an analysis in a transaction of its own, with room to hash and sort
  * a million units in memory and without JIT compilation, whose start-up
  * costs more than it saves on queries of this size.
  */
-export async function analysisQuery<R>(db: Pick<Database, 'transaction'>, sql: string, params: unknown[]): Promise<R[]> {
+export async function analysisQuery<R>(db: Pick<Database, 'transaction' | 'kind' | 'query'>, sql: string, params: unknown[]): Promise<R[]> {
+  await refreshPlannerStatistics(db, ANALYZED_TABLES);
   return db.transaction(async (tx) => {
     await tx.query(`SET LOCAL work_mem = '256MB'`);
     await tx.query('SET LOCAL jit = off');

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { Database } from '../platform/db.js';
 import { pruneChangedUnits } from '../events/changed-units.js';
+import { refreshPlannerStatistics } from '../platform/planner-statistics.js';
+import { ANALYZED_TABLES } from './analysis-sql.js';
 import { type PathSetKey, buildPaths, pathSetIsCurrent, refreshPaths } from './journey-paths.js';
 
 export interface PathKeeperOptions {
@@ -99,6 +101,7 @@ export class JourneyPathKeeper {
 
   private async pass(): Promise<void> {
     try {
+      await refreshPlannerStatistics(this.db, ANALYZED_TABLES);
       const { rows } = await this.db.query<JourneyEnvironmentRow>(
         `SELECT j.id AS journey_id, e.id AS environment_id, j.key, j.steps, j.conversion_window_seconds
            FROM journeys j JOIN environments e ON e.project_id = j.project_id ORDER BY j.id, e.id`,
