@@ -15,6 +15,7 @@ import { type DecisionRoutesOptions, decisionRoutes } from './experiments/decisi
 import { experimentRoutes } from './experiments/experiment-routes.js';
 import { metricRoutes } from './experiments/metric-routes.js';
 import { resultsRoutes } from './experiments/results-routes.js';
+import { UnitValueKeeper, type UnitValueKeeperOptions } from './experiments/unit-value-keeper.js';
 import { flagConfigRoutes } from './flags/flag-config-routes.js';
 import { flagLifecycleRoutes } from './flags/flag-lifecycle-routes.js';
 import { flagRoutes } from './flags/flag-routes.js';
@@ -51,15 +52,17 @@ export interface AppDeps {
   retention?: RetentionOptions;
   /** How often journey paths are brought up to date (`DIAL_ANALYTICS_REFRESH_SECONDS`); tests set 0 and build paths themselves. */
   journeyPaths?: PathKeeperOptions;
+  /** How often experiments' unit values are brought up to date (`DIAL_ANALYTICS_REFRESH_SECONDS`); tests set 0 and build them themselves. */
+  experimentValues?: UnitValueKeeperOptions;
 }
 
 /**
  * The HTTP application on a migrated database: every domain's routes under
- * `/api/v1`, plus health, readiness and metrics, and the event retention and
- * journey path jobs, which start when the app is ready and stops when it closes. Tests call
+ * `/api/v1`, plus health, readiness and metrics, and the event retention,
+ * journey path and experiment unit value jobs, which start when the app is ready and stop when it closes. Tests call
  * `inject()` on it.
  */
-export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, experiments = {}, trustProxy, retention = {}, journeyPaths = {} }: AppDeps): Promise<App> {
+export async function buildApp({ db, logger, migrations, consoleDir, delivery = {}, client = {}, events = {}, experiments = {}, trustProxy, retention = {}, journeyPaths = {}, experimentValues = {} }: AppDeps): Promise<App> {
   const metrics = createMetrics(() => db.poolStats());
   const app = await createHttp({ logger, metrics, version: VERSION, ...(trustProxy === undefined ? {} : { trustProxy }) });
   await app.register(systemRoutes(db, metrics, migrations));
@@ -69,6 +72,7 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
   const eventMetrics = createEventMetrics(metrics.registry, () => writer.queuedRows);
   const writer = new EventWriter(db, { ...events, metrics: eventMetrics });
   const pathKeeper = new JourneyPathKeeper(db, logger, metrics.registry, journeyPaths);
+  const valueKeeper = new UnitValueKeeper(db, logger, metrics.registry, experimentValues);
   await app.register(
     async (api: App) => {
       await api.register(projectRoutes(db, principals));
@@ -84,7 +88,7 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
       await api.register(metricRoutes(db));
       await api.register(experimentRoutes(db));
       await api.register(decisionRoutes(db, experiments));
-      await api.register(resultsRoutes(db, experiments));
+      await api.register(resultsRoutes(db, valueKeeper, experiments));
       await api.register(deliveryRoutes(db, hub, principals));
       await api.register(clientRoutes(db, hub, { ...client, principals }));
       await api.register(
@@ -105,5 +109,7 @@ export async function buildApp({ db, logger, migrations, consoleDir, delivery = 
   app.addHook('onClose', async () => eventRetention.stop());
   app.addHook('onReady', async () => pathKeeper.start());
   app.addHook('onClose', async () => pathKeeper.stop());
+  app.addHook('onReady', async () => valueKeeper.start());
+  app.addHook('onClose', async () => valueKeeper.stop());
   return app;
 }

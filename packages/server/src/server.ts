@@ -59,6 +59,7 @@ export async function startServer(config: Config, out: Writable, logger: Logger 
       events: config.eventQueueLimit === undefined ? {} : { maxQueuedRows: config.eventQueueLimit },
       retention: config.retentionIntervalSeconds === undefined ? {} : { intervalMs: config.retentionIntervalSeconds * 1000 },
       journeyPaths: config.analyticsRefreshSeconds === undefined ? {} : { intervalMs: config.analyticsRefreshSeconds * 1000 },
+      experimentValues: config.analyticsRefreshSeconds === undefined ? {} : { intervalMs: config.analyticsRefreshSeconds * 1000 },
       ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
     });
     await app.listen({ port: config.port, host: config.host });

@@ -88,6 +88,8 @@ export interface TestAppOptions {
   retention?: AppDeps['retention'];
   /** The journey path keeper: no passes unless a test gives an interval; tests build paths themselves. */
   journeyPaths?: AppDeps['journeyPaths'];
+  /** The experiment unit value keeper: no passes unless a test gives an interval; tests build the values themselves. */
+  experimentValues?: AppDeps['experimentValues'];
 }
 
 /** The app on a migrated database of its own, with a known admin token. */
@@ -106,6 +108,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<TestApp> {
       ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
       retention: options.retention ?? { intervalMs: 0 },
       journeyPaths: options.journeyPaths ?? { intervalMs: 0 },
+      experimentValues: options.experimentValues ?? { intervalMs: 0 },
     });
     await app.ready();
     return app;

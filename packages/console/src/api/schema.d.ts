@@ -2320,7 +2320,7 @@ export interface paths {
         };
         /**
          * Get an experiment's results
-         * @description Per metric (primary, then secondary, then guardrail) and compared variant: units, the metric's value, and for each treatment the absolute and relative effects against the control with their interval, p-value, chance to win and verdict; running daily series by day of first exposure; and the sample-ratio check, with `srm.mismatch` and a message when p < 0.001. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop (a journey metric follows its journey's steps as the journey is now). Computed in the database on every request. 409 for a draft.
+         * @description Per metric (primary, then secondary, then guardrail) and compared variant: units, the metric's value, and for each treatment the absolute and relative effects against the control with their interval, p-value, chance to win and verdict; running daily series by day of first exposure; and the sample-ratio check, with `srm.mismatch` and a message when p < 0.001. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop (a journey metric follows its journey's steps as the journey is now). A running or stopped experiment's units keep their values as events arrive, brought up to date on every request; until they are first computed, and once shipped, results are computed from the events. 409 for a draft.
          */
         get: {
             parameters: {
@@ -2535,7 +2535,7 @@ export interface paths {
         };
         /**
          * Export an experiment's results as CSV
-         * @description One row per metric and variant: units, value, the absolute and relative effects with interval and p-value under the chosen test, chance to win and verdict. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop (a journey metric follows its journey's steps as the journey is now). Computed in the database on every request.
+         * @description One row per metric and variant: units, value, the absolute and relative effects with interval and p-value under the chosen test, chance to win and verdict. Units count from their first exposure to the flag in the experiment's environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop (a journey metric follows its journey's steps as the journey is now). A running or stopped experiment's units keep their values as events arrive, brought up to date on every request; until they are first computed, and once shipped, results are computed from the events.
          */
         get: {
             parameters: {

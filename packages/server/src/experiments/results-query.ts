@@ -39,14 +39,36 @@ const typed = (params: SqlParams, value: unknown, cast: string) => `${params.add
 /** The UTC day of a timestamptz expression as YYYY-MM-DD. */
 const day = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
 
-/** What every metric's SQL shares: the statement's parameters and the experiment's exposures `x`. */
+/** What per-unit values are computed over: an experiment's results query, but `end` may be left open (null: every event from the exposure on). */
+export interface UnitValuesQuery extends Omit<ResultsQuery, 'end'> {
+  end: Date | null;
+}
+
+/** Which exposed units a statement computes values for: all of them, those in a text[] parameter (its placeholder), or those a subquery (of `unit_key`) names. */
+export type ExposedUnits = { all: true } | { keys: string } | { subquery: string };
+
+/** What every metric's per-unit SQL shares: the statement's parameters and the experiment's exposures `x`. */
 interface Context {
   params: SqlParams;
   environment: string;
   start: string;
-  end: string;
-  /** The condition that an exposure `x` is one the results count. */
+  /** The end of the results, or null for none. */
+  end: string | null;
+  /** The condition that an exposure `x` is one the results count (and one of the units asked for). */
   exposures: string;
+}
+
+function contextOf(query: UnitValuesQuery, params: SqlParams, units: ExposedUnits): Context {
+  const environment = typed(params, query.environmentId, 'int');
+  const start = typed(params, query.start.toISOString(), 'timestamptz');
+  const end = query.end === null ? null : typed(params, query.end.toISOString(), 'timestamptz');
+  const exposures = [
+    `x.environment_id = ${environment} AND x.flag_key = ${typed(params, query.flag, 'text')}`,
+    `x.variant = ANY(${typed(params, query.variants, 'text[]')}) AND x.first_exposed_at >= ${start}`,
+    ...(end === null ? [] : [`x.first_exposed_at < ${end}`]),
+    ...('keys' in units ? [`x.unit_key = ANY(${units.keys}::text[])`] : 'subquery' in units ? [`x.unit_key IN (${units.subquery})`] : []),
+  ].join('\n         AND ');
+  return { params, environment, start, end, exposures };
 }
 
 /** SQL for one unit's value of an event metric, aggregating that unit's joined events `e` (exposure `x`). */
@@ -68,64 +90,54 @@ function unitValueSql(metric: EventMetric, params: SqlParams): string {
 }
 
 /**
- * The event metrics' sums per variant and day, `s{i}` and `q{i}`, in one
- * pass over the events: the experiment's first exposures are hashed and the
- * tracked events of the metrics' names in the window probe them once (a
- * parallel hash join); each unit's events are reduced to one value per
- * metric (grouped by the exposures' primary key, so its variant and exposure
- * time come along), and those are summed per variant and day. Units without
- * events are left to `exposed`: their values are 0 and add nothing.
+ * The event metrics' values of each exposed unit with tracked events of the
+ * metrics' names from its exposure on (and before the end): the
+ * experiment's first exposures are hashed and those events probe them once
+ * (a parallel hash join); each unit's events are reduced to one value per
+ * metric, grouped by the exposures' primary key, so its variant and
+ * exposure time come along. Columns: unit_key, variant, first_exposed_at,
+ * last_event_at (the latest event read), and v{i} per metric.
  */
-function eventSumsCtes(metrics: readonly { metric: EventMetric; i: number }[], ctx: Context): string[] {
+function eventUnitValuesSql(metrics: readonly { metric: EventMetric; i: number }[], ctx: Context): string {
   const { params, environment, start, end, exposures } = ctx;
   const unitValues = metrics.map(({ metric, i }) => `${unitValueSql(metric, params)} AS v${i}`);
   const names = typed(params, [...new Set(metrics.map(({ metric }) => metric.event))], 'text[]');
-  const sums = metrics.flatMap(({ metric, i }) => [`sum(v${i})::text AS s${i}`, metric.kind === 'conversion' ? `NULL AS q${i}` : `sum(v${i} * v${i})::text AS q${i}`]);
-  return [
-    `unit_values AS (
-      SELECT x.variant, x.first_exposed_at,
+  return `
+      SELECT x.unit_key, x.variant, x.first_exposed_at, max(e.occurred_at) AS last_event_at,
              ${unitValues.join(',\n             ')}
         FROM first_exposures x
         JOIN events e ON e.environment_id = ${environment} AND e.unit_key = x.unit_key
        WHERE ${exposures}
          AND e.type = 'track' AND e.name = ANY(${names})
-         AND e.occurred_at >= ${start} AND e.occurred_at < ${end} AND e.occurred_at >= x.first_exposed_at
-       GROUP BY x.environment_id, x.flag_key, x.unit_key
-    )`,
-    `event_sums AS (
-      SELECT variant, ${day('first_exposed_at')} AS day, ${sums.join(', ')}
-        FROM unit_values
-       GROUP BY 1, 2
-    )`,
-  ];
+         AND e.occurred_at >= ${start}${end === null ? '' : ` AND e.occurred_at < ${end}`} AND e.occurred_at >= x.first_exposed_at
+       GROUP BY x.environment_id, x.flag_key, x.unit_key`;
 }
 
 /**
- * A journey metric's completions per variant and day, `j{i}`: `s{i}` units
- * that completed (a journey conversion), or `n{i}` of them with the sums
- * `s{i}` and `q{i}` of their seconds from entry to the last step (a journey
- * duration). The journeys' funnel rule, from each unit's first exposure:
- * `j{i}_0` holds each exposed unit's entry, its first step-0 event (filters
- * holding) in [exposure, until), where `until` is the end of the metric's
- * window or of the results, whichever comes first; `j{i}_k` the units that
- * reached step k, each by its earliest matching event at or after step
- * k − 1's, at most the journey's window after entry and before `until`.
- * As in the journeys' funnel, event ids are carried only where a later step
- * has the same event name (one event never counts for two steps); ties at
- * one instant then go to the smallest id, in "C" order. Every step reads
- * its event name's tracked events of the unit from the index on
- * (environment, name, unit, time), and is materialized: each holds one row
- * per unit, built once, which the next step joins however the planner
- * misjudges their sizes.
+ * A journey metric's path of each exposed unit, by the journeys' funnel
+ * rule from its first exposure: `j{i}_0` holds each unit's entry, its first
+ * step-0 event (filters holding) in [exposure, until), where `until` is the
+ * end of the metric's window or of the results, whichever comes first;
+ * `j{i}_k` the units that reached step k, each by its earliest matching
+ * event at or after step k − 1's, at most the journey's window after entry
+ * and before `until`; the last, `completionsCte`, one row per unit that
+ * completed, with its entry `t0` and last step `t`. As in the journeys'
+ * funnel, event ids are carried only where a later step has the same event
+ * name (one event never counts for two steps); ties at one instant then go
+ * to the smallest id, in "C" order. Every step reads its event name's
+ * tracked events of the unit from the index on (environment, name, unit,
+ * time), and is materialized: each holds one row per unit, built once,
+ * which the next step joins however the planner misjudges their sizes.
  */
-function journeyCtes(metric: ResolvedJourneyMetric, i: number, ctx: Context): string[] {
+function journeyStepCtes(metric: ResolvedJourneyMetric, i: number, ctx: Context): string[] {
   const { params, environment, end, exposures } = ctx;
   const steps = metric.journey.steps;
   const cte = (k: number) => `j${i}_${k}`;
   const needsId = steps.map((step, k) => steps.slice(k + 1).some((later) => later.event === step.event));
   const carriedIds = (upTo: number) => steps.slice(0, upTo).flatMap((_step, j) => (needsId[j] ? [`p.id${j}`] : []));
   const window = typed(params, `${metric.journey.conversionWindowSeconds} seconds`, 'interval');
-  const until = `least(x.first_exposed_at + make_interval(days => ${typed(params, metric.windowDays, 'int')}), ${end})`;
+  const windowEnd = `x.first_exposed_at + make_interval(days => ${typed(params, metric.windowDays, 'int')})`;
+  const until = end === null ? windowEnd : `least(${windowEnd}, ${end})`;
   const tracked = (k: number, unit: string) =>
     `e.environment_id = ${environment} AND e.type = 'track' AND e.name = ${typed(params, steps[k]!.event, 'text')} AND e.unit_key = ${unit}`;
 
@@ -172,54 +184,99 @@ function journeyCtes(metric: ResolvedJourneyMetric, i: number, ctx: Context): st
     )`,
     );
   }
-  const completed = cte(steps.length - 1);
-  const sums =
-    metric.kind === 'journeyConversion'
-      ? `count(*)::text AS s${i}`
-      : `count(*)::int AS n${i}, sum(d)::text AS s${i}, sum(d * d)::text AS q${i}`;
-  // Exact seconds: extract gives numeric to the microsecond.
-  ctes.push(`j${i} AS (
-      SELECT variant, ${day('first_exposed_at')} AS day, ${sums}
-        FROM (SELECT variant, first_exposed_at, extract(epoch FROM t) - extract(epoch FROM t0) AS d FROM ${completed}) c
-       GROUP BY 1, 2
-    )`);
   return ctes;
 }
+
+/** The CTE of `journeyStepCtes` holding the units that completed the journey. */
+const completionsCte = (metric: ResolvedJourneyMetric, i: number) => `j${i}_${metric.journey.steps.length - 1}`;
+
+/** A journey metric's value of a unit that completed, from its row `c` of completions: 1, or the exact seconds from entry to the last step (extract gives numeric to the microsecond). */
+const completedValueSql = (metric: ResolvedJourneyMetric, c: string) => (metric.kind === 'journeyConversion' ? '1' : `extract(epoch FROM ${c}.t) - extract(epoch FROM ${c}.t0)`);
 
 const isEventMetric = (metric: ResolvedMetric): metric is EventMetric => metric.kind === 'conversion' || metric.kind === 'mean';
 
 /**
+ * A SELECT of every exposed unit's value of each metric (or of the units
+ * `units` names), from the same per-unit SQL as the results: unit_key,
+ * variant, first_exposed_at, reach (the latest of its exposure and of the
+ * events its values read: an event metric's latest event, a journey's last
+ * step), and v0, v1, … in the order of `query.metrics`: 0 where the unit's
+ * events give nothing, null for a journey duration it did not complete.
+ */
+export function exposedUnitValuesSql(query: UnitValuesQuery, params: SqlParams, units: ExposedUnits): string {
+  const ctx = contextOf(query, params, units);
+  const ctes: string[] = [];
+  const joins: string[] = [];
+  const reach = ['x.first_exposed_at'];
+  const eventMetrics = query.metrics.flatMap((metric, i) => (isEventMetric(metric) ? [{ metric, i }] : []));
+  if (eventMetrics.length > 0) {
+    ctes.push(`unit_values AS (${eventUnitValuesSql(eventMetrics, ctx)}
+    )`);
+    joins.push('LEFT JOIN unit_values u ON u.unit_key = x.unit_key');
+    reach.push('u.last_event_at');
+  }
+  const values = query.metrics.map((metric, i) => {
+    if (isEventMetric(metric)) return `coalesce(u.v${i}, 0)::numeric AS v${i}`;
+    ctes.push(...journeyStepCtes(metric, i, ctx));
+    joins.push(`LEFT JOIN ${completionsCte(metric, i)} c${i} ON c${i}.unit_key = x.unit_key`);
+    reach.push(`c${i}.t`);
+    const completed = completedValueSql(metric, `c${i}`);
+    return `(CASE WHEN c${i}.unit_key IS NOT NULL THEN ${completed} ${metric.kind === 'journeyConversion' ? 'ELSE 0 ' : ''}END)::numeric AS v${i}`;
+  });
+  return `${ctes.length === 0 ? '' : `WITH ${ctes.join(', ')}`}
+    SELECT x.unit_key, x.variant, x.first_exposed_at, greatest(${reach.join(', ')}) AS reach, ${values.join(', ')}
+      FROM first_exposures x
+      ${joins.join('\n      ')}
+     WHERE ${ctx.exposures}`;
+}
+
+/**
  * The statement that computes every metric's sufficient statistics per
  * variant and exposure day: `exposed` counts the experiment's units from
- * its first exposures alone, the event metrics are summed in one pass over
- * their events, and each journey metric follows its journey's steps unit by
- * unit; all are joined by variant and day.
+ * its first exposures alone; the event metrics' values of each unit
+ * (`eventUnitValuesSql`) are summed in one pass over their events, `s{i}`
+ * and `q{i}`; each journey metric follows its journey's steps unit by unit
+ * (`journeyStepCtes`) and counts its completions, `s{i}` (a journey
+ * conversion), or `n{i}` of them with the sums `s{i}` and `q{i}` of their
+ * seconds from entry to the last step (a journey duration); all are joined
+ * by variant and day. Units without events are left to `exposed`: their
+ * values are 0 and add nothing.
  */
 export function resultsSql(query: ResultsQuery): { text: string; values: unknown[] } {
   const params = new SqlParams();
-  const environment = typed(params, query.environmentId, 'int');
-  const start = typed(params, query.start.toISOString(), 'timestamptz');
-  const end = typed(params, query.end.toISOString(), 'timestamptz');
-  const exposures = `x.environment_id = ${environment} AND x.flag_key = ${typed(params, query.flag, 'text')}
-         AND x.variant = ANY(${typed(params, query.variants, 'text[]')}) AND x.first_exposed_at >= ${start} AND x.first_exposed_at < ${end}`;
-  const ctx: Context = { params, environment, start, end, exposures };
+  const ctx = contextOf(query, params, { all: true });
   const ctes = [
     `exposed AS (
       SELECT x.variant, ${day('x.first_exposed_at')} AS day, count(*)::int AS n
         FROM first_exposures x
-       WHERE ${exposures}
+       WHERE ${ctx.exposures}
        GROUP BY 1, 2
     )`,
   ];
   const joined: string[] = [];
   const eventMetrics = query.metrics.flatMap((metric, i) => (isEventMetric(metric) ? [{ metric, i }] : []));
   if (eventMetrics.length > 0) {
-    ctes.push(...eventSumsCtes(eventMetrics, ctx));
+    const sums = eventMetrics.flatMap(({ metric, i }) => [`sum(v${i})::text AS s${i}`, metric.kind === 'conversion' ? `NULL AS q${i}` : `sum(v${i} * v${i})::text AS q${i}`]);
+    ctes.push(
+      `unit_values AS (${eventUnitValuesSql(eventMetrics, ctx)}
+    )`,
+      `event_sums AS (
+      SELECT variant, ${day('first_exposed_at')} AS day, ${sums.join(', ')}
+        FROM unit_values
+       GROUP BY 1, 2
+    )`,
+    );
     joined.push('event_sums');
   }
   query.metrics.forEach((metric, i) => {
     if (isEventMetric(metric)) return;
-    ctes.push(...journeyCtes(metric, i, ctx));
+    ctes.push(...journeyStepCtes(metric, i, ctx));
+    const sums = metric.kind === 'journeyConversion' ? `count(*)::text AS s${i}` : `count(*)::int AS n${i}, sum(d)::text AS s${i}, sum(d * d)::text AS q${i}`;
+    ctes.push(`j${i} AS (
+      SELECT variant, ${day('first_exposed_at')} AS day, ${sums}
+        FROM (SELECT c.variant, c.first_exposed_at, ${completedValueSql(metric, 'c')} AS d FROM ${completionsCte(metric, i)} c) c
+       GROUP BY 1, 2
+    )`);
     joined.push(`j${i}`);
   });
   const joins = joined.map((cte) => ` LEFT JOIN ${cte} USING (variant, day)`).join('');
@@ -229,7 +286,8 @@ export function resultsSql(query: ResultsQuery): { text: string; values: unknown
   return { text, values: params.values };
 }
 
-interface ResultsRow {
+/** One variant and exposure day: its units `n`, and per metric i the sum `s{i}` of the values, `q{i}` of their squares (means) and `n{i}` the units with a value (journey durations), as text. */
+export interface ResultsRow {
   variant: string;
   day: string;
   n: number;
@@ -257,6 +315,11 @@ export async function queryMetricStatistics(db: Database, query: ResultsQuery): 
     await tx.query('SET LOCAL jit = off');
     return tx.query<ResultsRow>(text, values);
   });
+  return statisticsOfRows(query, rows);
+}
+
+/** The experiment's units and each metric's statistics per compared variant, from the rows of its sums per variant and exposure day (ordered by day). */
+export function statisticsOfRows(query: Pick<ResultsQuery, 'variants' | 'metrics'>, rows: readonly ResultsRow[]): ResultsStatistics {
   const units = query.variants.map((variant) => ({
     variant,
     units: rows.filter((row) => row.variant === variant).reduce((total, row) => total + Number(row.n), 0),

@@ -8,12 +8,12 @@ import type { App } from '../platform/http.js';
 import { errorResponses } from '../platform/schemas.js';
 import { requireExperiment } from './experiment-routes.js';
 import { experimentParams } from './experiment-schemas.js';
-import { resolveMetrics } from './metric-journeys.js';
-import { definitionOf, findMetrics, shownMetric } from './metric-store.js';
+import { countedQueryOf, experimentMetrics } from './experiment-results-query.js';
 import { resultsCsv } from './results-csv.js';
 import { queryMetricStatistics } from './results-query.js';
 import { resultsQuery, resultsSchema } from './results-schemas.js';
-import { type ExperimentResults, type MetricRole, type TestKind, experimentResults } from './results.js';
+import { type ExperimentResults, type TestKind, experimentResults } from './results.js';
+import type { UnitValueKeeper } from './unit-value-keeper.js';
 
 export interface ResultsRoutesOptions {
   /** The clock that ends a running experiment's results; tests set it. */
@@ -21,10 +21,10 @@ export interface ResultsRoutesOptions {
 }
 
 const COUNTED =
-  'Units count from their first exposure to the flag in the experiment\'s environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop (a journey metric follows its journey\'s steps as the journey is now). Computed in the database on every request.';
+  'Units count from their first exposure to the flag in the experiment\'s environment, between the start and the stop (or now), in a compared variant; each metric reads their tracked events from that exposure on, within its window and before the stop (a journey metric follows its journey\'s steps as the journey is now). A running or stopped experiment\'s units keep their values as events arrive, brought up to date on every request; until they are first computed, and once shipped, results are computed from the events.';
 
 /** An experiment's results, as JSON and as CSV. For admin tokens. */
-export function resultsRoutes(db: Database, options: ResultsRoutesOptions = {}) {
+export function resultsRoutes(db: Database, values: Pick<UnitValueKeeper, 'statistics'>, options: ResultsRoutesOptions = {}) {
   const now = options.now ?? Date.now;
   return async (app: App): Promise<void> => {
     app.addHook('onRequest', requireToken(db, ['admin']));
@@ -33,31 +33,11 @@ export function resultsRoutes(db: Database, options: ResultsRoutesOptions = {}) 
       const project = await requireProject(db, params.project);
       const experiment = await requireExperiment(db, project, params.experiment);
       if (experiment.startedAt === null) throw conflict(`Experiment "${experiment.key}" has not started, so it has no results yet`, { status: experiment.status });
-      const roles: { role: MetricRole; key: string }[] = [
-        { role: 'primary', key: experiment.primaryMetric },
-        ...experiment.secondaryMetrics.map((key) => ({ role: 'secondary' as const, key })),
-        ...experiment.guardrailMetrics.map((key) => ({ role: 'guardrail' as const, key })),
-      ];
-      const found = await findMetrics(
-        db,
-        project.id,
-        roles.map(({ key }) => key),
-      );
-      const metrics = roles.map(({ role, key }) => ({ role, metric: shownMetric(found.get(key)!) }));
+      const metrics = await experimentMetrics(db, experiment);
       const from = new Date(experiment.startedAt);
       const to = new Date(experiment.stoppedAt ?? now());
-      const statistics = await queryMetricStatistics(db, {
-        environmentId: experiment.environmentId,
-        flag: experiment.flag,
-        variants: [experiment.control, ...experiment.treatments],
-        start: from,
-        end: to,
-        metrics: await resolveMetrics(
-          db,
-          project,
-          metrics.map(({ metric }) => definitionOf(metric)),
-        ),
-      });
+      const counted = await countedQueryOf(db, project, experiment, metrics);
+      const statistics = (await values.statistics(experiment, counted, to)) ?? (await queryMetricStatistics(db, { ...counted, end: to }));
       request.log.debug({ experiment: experiment.key, metrics: metrics.length }, 'experiment results computed');
       return experimentResults({
         experiment,

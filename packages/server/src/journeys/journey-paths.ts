@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '@dial/core';
+import { holdChangedUnits } from '../events/changed-units.js';
 import type { Database, Queryable } from '../platform/db.js';
 import { SqlParams } from './analysis-sql.js';
 import { PATH_COLUMNS, journeyPathsSql } from './journey-paths-sql.js';
@@ -24,12 +25,9 @@ export function pathDefinition(journey: JourneyDefinition): string {
   return JSON.stringify({ steps: journey.steps, conversionWindowSeconds: journey.conversionWindowSeconds });
 }
 
-/** Held shared by every build and refresh, exclusively by pruning: pruning then sees every set's watermark. */
-const PATHS_LOCK = 0x6469616a;
-
 /** Takes turns with other writers of the set, and keeps pruning out. */
 async function lockSet(tx: Queryable, key: PathSetKey): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [PATHS_LOCK]);
+  await holdChangedUnits(tx);
   await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [key.journeyId, key.environmentId]);
 }
 
@@ -118,20 +116,5 @@ export async function refreshPaths(db: Database, key: PathSetKey, journey: Journ
       params.values,
     );
     return units.length;
-  });
-}
-
-/**
- * Forgets changed units that every set has taken in (all of them when there
- * is no set); resolves to how many notes it removed.
- */
-export async function pruneChangedUnits(db: Database): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [PATHS_LOCK]);
-    const { rowCount } = await tx.query(
-      `DELETE FROM changed_units
-        WHERE written_by < coalesce((SELECT min(current_through) FROM journey_path_sets), pg_snapshot_xmin(pg_current_snapshot()))`,
-    );
-    return rowCount;
   });
 }

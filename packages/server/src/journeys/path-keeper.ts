@@ -2,9 +2,10 @@ import type { JourneyDefinition } from '@dial/core';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { Database } from '../platform/db.js';
+import { pruneChangedUnits } from '../events/changed-units.js';
 import { refreshPlannerStatistics } from '../platform/planner-statistics.js';
 import { ANALYZED_TABLES } from './analysis-sql.js';
-import { type PathSetKey, buildPaths, pathSetIsCurrent, pruneChangedUnits, refreshPaths } from './journey-paths.js';
+import { type PathSetKey, buildPaths, pathSetIsCurrent, refreshPaths } from './journey-paths.js';
 
 export interface PathKeeperOptions {
   /** Time between passes over every journey and environment; 0: no passes but those asked for (default 5 s). */

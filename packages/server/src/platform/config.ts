@@ -20,7 +20,7 @@ export interface Config {
   readonly eventQueueLimit?: number;
   /** Seconds between runs of the job deleting events past their project's retention (`DIAL_RETENTION_INTERVAL_SECONDS`, default 3600). */
   readonly retentionIntervalSeconds?: number;
-  /** Seconds between passes keeping journey paths current (`DIAL_ANALYTICS_REFRESH_SECONDS`, default 5). */
+  /** Seconds between passes keeping journey paths and experiments' unit values current (`DIAL_ANALYTICS_REFRESH_SECONDS`, default 5). */
   readonly analyticsRefreshSeconds?: number;
   /**
    * Which proxies' X-Forwarded-For to believe for the client's address
