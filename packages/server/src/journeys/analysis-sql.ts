@@ -56,7 +56,7 @@ export const ANALYZED_TABLES = ['events', 'first_exposures', 'journey_paths'];
  * a million units in memory and without JIT compilation, whose start-up
  * costs more than it saves on queries of this size.
  */
-export async function analysisQuery<R>(db: Pick<Database, 'transaction' | 'kind' | 'query'>, sql: string, params: unknown[]): Promise<R[]> {
+export async function analysisQuery<R>(db: Pick<Database, 'transaction' | 'query'>, sql: string, params: unknown[]): Promise<R[]> {
   await refreshPlannerStatistics(db, ANALYZED_TABLES);
   return db.transaction(async (tx) => {
     await tx.query(`SET LOCAL work_mem = '256MB'`);
