@@ -105,6 +105,8 @@ export async function buildUnitValues(db: Database, experimentId: number, query:
     if (await valueSetIsCurrent(tx, experimentId, query)) return 0;
     await tx.query('DELETE FROM experiment_value_sets WHERE experiment_id = $1', [experimentId]);
     await analyticsSettings(tx);
+    // Every unit: hash joins, whatever the statistics say. Planned on none, a nested loop over the events took minutes for a few thousand units.
+    await tx.query('SET LOCAL enable_nestloop = off');
     const params = new SqlParams();
     const experiment = `${params.add(experimentId)}::int`;
     const definition = params.add(valueSetDefinition(query));

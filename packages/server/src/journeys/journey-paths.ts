@@ -54,6 +54,10 @@ export async function buildPaths(db: Database, key: PathSetKey, journey: Journey
     // Another replica may have built it while this one waited.
     if (await pathSetIsCurrent(tx, key, journey)) return 0;
     await tx.query('DELETE FROM journey_path_sets WHERE journey_id = $1 AND environment_id = $2', [key.journeyId, key.environmentId]);
+    // Every unit: hash joins with room in memory, whatever the statistics say (planned on none, nested loops take minutes).
+    await tx.query("SET LOCAL work_mem = '256MB'");
+    await tx.query('SET LOCAL jit = off');
+    await tx.query('SET LOCAL enable_nestloop = off');
     const params = new SqlParams();
     const journeyId = params.add(key.journeyId);
     const environmentId = params.add(key.environmentId);
