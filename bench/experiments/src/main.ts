@@ -12,14 +12,14 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { AdminApi, ENVIRONMENT, EXPERIMENT, METRICS, PROJECT, RESULTS_PATH } from './admin-api.js';
-import { BenchDatabase, backendCpuMs, environmentIdOf, experimentIdOf, serverSettings } from './bench-database.js';
+import { BenchDatabase, backendCpuMs, environmentIdOf, experimentIdOf, serverSettings } from '@dial/bench-support/bench-database';
 import { FLAG, dataWindow, generateData } from './data-generator.js';
-import { dropForLoad, loadConstraints, restoreAfterLoad } from './load-constraints.js';
+import { dropForLoad, loadConstraints, restoreAfterLoad } from '@dial/bench-support/load-constraints';
 import { OptionError, USAGE, parseOptions } from './options.js';
 import { type ResultsAnswer, referenceSql, totalsDifferences, totalsOfAnswer, totalsOfRows } from './reference-queries.js';
 import { type Summary, ms, ratio, resultLine, summary, table, thousands } from './report.js';
 import { type BackendReader, type CpuUsed, cpuMeter, timedGet, timedSeries } from './request-timing.js';
-import { type ServerProcess, startServer } from './server-process.js';
+import { type ServerProcess, startServer } from '@dial/bench-support/server-process';
 import { type ValuesOutcome, readValueSet, waitForValueSet } from './value-set.js';
 
 const TABLES = ['events', 'first_exposures'];
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
       `Experiment results — Node ${process.version}, ${process.platform} ${process.arch}, ${os.cpus().length} × ${cpuModel}, ` +
         `${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${loadAverage().toFixed(2)} at start`,
     );
-    database = await BenchDatabase.create(opts.postgres);
+    database = await BenchDatabase.create(opts.postgres, 'experiments');
     client = await database.connect();
     outside = await database.connectOutside();
     const settings = await serverSettings(client);

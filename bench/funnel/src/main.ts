@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { AdminApi, ENVIRONMENT, JOURNEY, PROJECT, WINDOW_SECONDS, funnelPath, usagePath } from './admin-api.js';
-import { BenchDatabase, backendCpuMs, environmentIdOf, journeyIdOf, serverSettings } from './bench-database.js';
+import { BenchDatabase, backendCpuMs, environmentIdOf, journeyIdOf, serverSettings } from '@dial/bench-support/bench-database';
 import { type DuckSession, type DuckTiming, DuckReference, loadDuckDb } from './duckdb-reference.js';
 import { STEPS, dataWindow, generateEvents } from './event-generator.js';
 import { type PathsOutcome, readPathSet, waitForPathSet } from './journey-paths.js';
@@ -31,8 +31,8 @@ import {
 } from './reference-queries.js';
 import { type Summary, ms, ratio, resultLine, summary, table, thousands } from './report.js';
 import { type BackendReader, type CpuUsed, type Series, cpuMeter, timedGet, timedSeries } from './request-timing.js';
-import { type ServerProcess, startServer } from './server-process.js';
-import { dropForLoad, loadConstraints, restoreAfterLoad } from './load-constraints.js';
+import { type ServerProcess, startServer } from '@dial/bench-support/server-process';
+import { dropForLoad, loadConstraints, restoreAfterLoad } from '@dial/bench-support/load-constraints';
 
 /** The events the usage query counts per day: the funnel's four. */
 const USAGE_EVENTS = STEPS;
@@ -101,7 +101,7 @@ async function main(): Promise<number> {
       `Funnel and usage — Node ${process.version}, ${process.platform} ${process.arch}, ${os.cpus().length} × ${cpuModel}, ` +
         `${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${(os.loadavg()[0] ?? 0).toFixed(2)} at start`,
     );
-    database = await BenchDatabase.create(opts.postgres);
+    database = await BenchDatabase.create(opts.postgres, 'funnel');
     client = await database.connect();
     outside = await database.connectOutside();
     const settings = await serverSettings(client);

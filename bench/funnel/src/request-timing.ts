@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { AdminApi } from './admin-api.js';
-import type { ServerProcess } from './server-process.js';
+import type { ServerProcess } from '@dial/bench-support/server-process';
 
 /** CPU milliseconds per PostgreSQL backend, or undefined where they cannot be read. */
 export type BackendReader = () => Promise<Map<number, number> | undefined>;

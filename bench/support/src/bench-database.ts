@@ -14,9 +14,9 @@ export class BenchDatabase {
     readonly url: string,
   ) {}
 
-  /** Creates `dial_bench_experiments_<random>` on the server `serverUrl` points at. */
-  static async create(serverUrl: string): Promise<BenchDatabase> {
-    const name = `dial_bench_experiments_${randomBytes(5).toString('hex')}`;
+  /** Creates `dial_bench_<bench>_<random>` on the server `serverUrl` points at, e.g. `dial_bench_funnel_3fa2c1d0e9`. */
+  static async create(serverUrl: string, bench: string): Promise<BenchDatabase> {
+    const name = `dial_bench_${bench}_${randomBytes(5).toString('hex')}`;
     await BenchDatabase.#onServer(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
@@ -100,6 +100,17 @@ export async function environmentIdOf(client: pg.Client, project: string, enviro
   );
   const id = rows[0]?.id;
   if (id === undefined) throw new Error(`no environment ${project}/${environment}`);
+  return id;
+}
+
+/** The id of `project`'s `journey`: its paths are kept under it. */
+export async function journeyIdOf(client: pg.Client, project: string, journey: string): Promise<number> {
+  const { rows } = await client.query<{ id: number }>('SELECT j.id FROM journeys j JOIN projects p ON p.id = j.project_id WHERE p.key = $1 AND j.key = $2', [
+    project,
+    journey,
+  ]);
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error(`no journey ${project}/${journey}`);
   return id;
 }
 
