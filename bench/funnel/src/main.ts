@@ -29,7 +29,8 @@ import {
   usageOfRows,
   usageSql,
 } from './reference-queries.js';
-import { type Summary, ms, ratio, resultLine, summary, table, thousands } from './report.js';
+import { type Summary, ms, ratio, summary, table, thousands } from '@dial/bench-support/report';
+import { resultLine } from './report.js';
 import { type BackendReader, type CpuUsed, type Series, cpuMeter, timedGet, timedSeries } from './request-timing.js';
 import { type ServerProcess, startServer } from '@dial/bench-support/server-process';
 import { dropForLoad, loadConstraints, restoreAfterLoad } from '@dial/bench-support/load-constraints';
