@@ -3,6 +3,7 @@ import { Counter, type Registry } from 'prom-client';
 import { pruneChangedUnits } from '../events/changed-units.js';
 import { findProject } from '../flags/projects.js';
 import type { Database } from '../platform/db.js';
+import { PeriodicJob } from '../platform/periodic-job.js';
 import { type CountedQuery, countedQueryOf, experimentMetrics, unitValuesQueryOf } from './experiment-results-query.js';
 import { type ExperimentRecord, findExperiment } from './experiment-store.js';
 import type { ResultsStatistics } from './results-query.js';
@@ -29,12 +30,9 @@ export interface UnitValueKeeperOptions {
  * await keeper.stop();
  */
 export class UnitValueKeeper {
-  private readonly intervalMs: number;
+  private readonly job: PeriodicJob;
   private readonly passes: Counter<'outcome'>;
   private readonly work: Counter<'kind'>;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopping = false;
 
   constructor(
     private readonly db: Database,
@@ -42,7 +40,7 @@ export class UnitValueKeeper {
     registry: Registry,
     options: UnitValueKeeperOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? 5_000;
+    this.job = new PeriodicJob(options.intervalMs ?? 5_000, () => this.pass());
     this.passes = new Counter({
       name: 'dial_experiment_value_passes_total',
       help: 'Passes keeping experiments\' unit values current: completed, failed (one experiment or more failed)',
@@ -59,26 +57,17 @@ export class UnitValueKeeper {
 
   /** Schedules the passes; nothing when the interval is 0. */
   start(): void {
-    if (this.intervalMs <= 0 || this.stopping || this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run().finally(() => this.start());
-    }, this.intervalMs);
-    this.timer.unref();
+    this.job.start();
   }
 
   /** Cancels the schedule and waits for a pass in progress. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One pass now, unless one is in progress here. */
   run(): Promise<void> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
-    return this.running;
+    return this.job.run();
   }
 
   /**
@@ -102,7 +91,7 @@ export class UnitValueKeeper {
         "SELECT p.key AS project, x.key FROM experiments x JOIN projects p ON p.id = x.project_id WHERE x.status IN ('running', 'stopped') ORDER BY x.id",
       );
       for (const row of rows) {
-        if (this.stopping) return;
+        if (this.job.stopping) return;
         try {
           await this.keep(row.project, row.key);
         } catch (error) {

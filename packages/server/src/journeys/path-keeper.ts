@@ -2,6 +2,7 @@ import type { JourneyDefinition } from '@dial/core';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { Database } from '../platform/db.js';
+import { PeriodicJob } from '../platform/periodic-job.js';
 import { pruneChangedUnits } from '../events/changed-units.js';
 import { refreshPlannerStatistics } from '../platform/planner-statistics.js';
 import { ANALYZED_TABLES } from './analysis-sql.js';
@@ -35,12 +36,9 @@ interface JourneyEnvironmentRow {
  * await keeper.stop();
  */
 export class JourneyPathKeeper {
-  private readonly intervalMs: number;
+  private readonly job: PeriodicJob;
   private readonly passes: Counter<'outcome'>;
   private readonly work: Counter<'kind'>;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopping = false;
 
   constructor(
     private readonly db: Database,
@@ -48,7 +46,7 @@ export class JourneyPathKeeper {
     registry: Registry,
     options: PathKeeperOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? 5_000;
+    this.job = new PeriodicJob(options.intervalMs ?? 5_000, () => this.pass());
     this.passes = new Counter({
       name: 'dial_journey_path_passes_total',
       help: 'Passes keeping journey paths current: completed, failed',
@@ -65,26 +63,17 @@ export class JourneyPathKeeper {
 
   /** Schedules the passes; nothing when the interval is 0. */
   start(): void {
-    if (this.intervalMs <= 0 || this.stopping || this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run().finally(() => this.start());
-    }, this.intervalMs);
-    this.timer.unref();
+    this.job.start();
   }
 
   /** Cancels the schedule and waits for a pass in progress. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One pass now, unless one is in progress here. */
   run(): Promise<void> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
-    return this.running;
+    return this.job.run();
   }
 
   /**
@@ -107,7 +96,7 @@ export class JourneyPathKeeper {
            FROM journeys j JOIN environments e ON e.project_id = j.project_id ORDER BY j.id, e.id`,
       );
       for (const row of rows) {
-        if (this.stopping) return;
+        if (this.job.stopping) return;
         const key = { journeyId: Number(row.journey_id), environmentId: Number(row.environment_id) };
         const journey = { key: row.key, steps: row.steps, conversionWindowSeconds: Number(row.conversion_window_seconds) };
         const units = await refreshPaths(this.db, key, journey);
