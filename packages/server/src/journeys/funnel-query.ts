@@ -104,6 +104,20 @@ function funnelCtes(query: FunnelQuery, params: SqlParams): string {
   return `WITH ${ctes.join(',\n')}`;
 }
 
+/** The tally of a group (null: everyone) in `tallies`, made with zeros the first time it is asked for. */
+export function talliedGroup(tallies: Map<string | null, FunnelTally>, value: string | null, stepCount: number): FunnelTally {
+  let tally = tallies.get(value);
+  if (tally === undefined) {
+    tally = {
+      value,
+      steps: Array.from({ length: stepCount }, () => ({ units: 0, medianMicros: null, p90Micros: null })),
+      timeToConvert: TIME_TO_CONVERT_SECONDS.map(() => 0),
+    };
+    tallies.set(value, tally);
+  }
+  return tally;
+}
+
 /** GROUP BY for each group and for everyone; `whole` says which a row is. */
 function grouped(breakdown: Breakdown | null, extra: string[] = []): { grp: string; whole: string; groupBy: string } {
   if (breakdown === null) return { grp: 'NULL::text', whole: '1', groupBy: extra.length === 0 ? '()' : extra.join(', ') };
@@ -149,18 +163,7 @@ export async function funnelTallies(db: Database, query: FunnelQuery): Promise<F
 
   const stepCount = query.journey.steps.length;
   const tallies = new Map<string | null, FunnelTally>();
-  const tallyOf = (value: string | null) => {
-    let tally = tallies.get(value);
-    if (tally === undefined) {
-      tally = {
-        value,
-        steps: Array.from({ length: stepCount }, () => ({ units: 0, medianMicros: null, p90Micros: null })),
-        timeToConvert: TIME_TO_CONVERT_SECONDS.map(() => 0),
-      };
-      tallies.set(value, tally);
-    }
-    return tally;
-  };
+  const tallyOf = (value: string | null) => talliedGroup(tallies, value, stepCount);
   tallyOf(null);
   for (const row of rows) {
     const tally = tallyOf(Number(row.whole) === 1 ? null : row.grp);

@@ -1,7 +1,7 @@
 import { type ConversionTally, type FunnelTally, NONE, OTHER, TIME_TO_CONVERT_SECONDS } from '@dial/core';
 import type { Database } from '../platform/db.js';
 import { SqlParams, analysisQuery, dayText, eventValueSql, timestampOfMicros, utcDay } from './analysis-sql.js';
-import type { FunnelQuery } from './funnel-query.js';
+import { type FunnelQuery, talliedGroup } from './funnel-query.js';
 
 /*
  * Funnels read from journey paths: one row per entered unit, so a funnel is
@@ -100,18 +100,7 @@ export async function pathFunnelTallies(db: Database, query: PathFunnelQuery): P
   const [countRows, percentileRows] = await Promise.all([counts, percentiles]);
 
   const tallies = new Map<string | null, FunnelTally>();
-  const tallyOf = (value: string | null) => {
-    let tally = tallies.get(value);
-    if (tally === undefined) {
-      tally = {
-        value,
-        steps: Array.from({ length: stepCount }, () => ({ units: 0, medianMicros: null, p90Micros: null })),
-        timeToConvert: TIME_TO_CONVERT_SECONDS.map(() => 0),
-      };
-      tallies.set(value, tally);
-    }
-    return tally;
-  };
+  const tallyOf = (value: string | null) => talliedGroup(tallies, value, stepCount);
   tallyOf(null);
   for (const row of countRows) {
     const units = Number(row.units);
